@@ -1,0 +1,134 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Config } from './config.ts';
+import { createCore, type Core } from './core/index.ts';
+import { seedDemoIfEmpty } from './demo/index.ts';
+import { createAuditLog, createAuditModule, type AuditLog } from './platform/audit/index.ts';
+import { createAuth, type Auth } from './platform/auth/index.ts';
+import { systemClock, type Clock } from './platform/clock.ts';
+import { migrate, openDatabase, type Database, type MigrationResult } from './platform/db/index.ts';
+import { createHttpServer, type HttpServer } from './platform/http/index.ts';
+import { createJobQueue, type JobQueue } from './platform/jobs/index.ts';
+import { createLogger, type Logger } from './platform/log.ts';
+import type { WardModule } from './platform/module.ts';
+import { createSecretBox, resolveSecretKey, type SecretBox } from './platform/secrets.ts';
+import { createEventStream, type EventStream } from './platform/stream/index.ts';
+
+/** Process roles. `ward serve` runs all of them unless `--roles` narrows it. */
+export type ServerRole = 'api' | 'worker';
+export const SERVER_ROLES: readonly ServerRole[] = ['api', 'worker'];
+
+/** Everything a running Ward holds, built in `openApp` in this order and closed in reverse. */
+export interface App {
+  config: Config;
+  log: Logger;
+  clock: Clock;
+  db: Database;
+  secrets: SecretBox;
+  jobs: JobQueue;
+  stream: EventStream;
+  audit: AuditLog;
+  auth: Auth;
+  core: Core;
+  /** The explicit module list: migrations run and routes register in this order. */
+  modules: WardModule[];
+  http?: HttpServer;
+  migration: MigrationResult;
+}
+
+export interface OpenOptions {
+  /** Start job workers and stream consumers in this process. */
+  worker?: boolean;
+  log?: Logger;
+  clock?: Clock;
+  /** Use this database instead of opening one from config (tests). */
+  db?: Database;
+}
+
+/** Opens the platform and the modules; migrates. Does not listen or start workers. */
+export async function openApp(config: Config, opts: OpenOptions = {}): Promise<App> {
+  const log = opts.log ?? createLogger(config.logLevel);
+  const clock = opts.clock ?? systemClock;
+  const cluster = Boolean(config.databaseUrl);
+  const secrets = createSecretBox(resolveSecretKey({ secretKey: config.secretKey, dataDir: config.dataDir, cluster }));
+  const db = opts.db ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
+  try {
+    const audit = createAuditLog(db, clock);
+    const auth = createAuth({
+      db,
+      secrets,
+      clock,
+      audit,
+      log: log.child({ module: 'auth' }),
+      sessionHours: config.sessionHours,
+      secureCookies: Boolean(config.tlsCert),
+    });
+    const jobs = await createJobQueue(db, { log: log.child({ module: 'jobs' }), worker: opts.worker ?? false });
+    const stream = await createEventStream({
+      natsUrl: config.natsUrl,
+      streamName: config.natsStream,
+      log: log.child({ module: 'stream' }),
+    });
+    const core = createCore({
+      db,
+      clock,
+      audit,
+      jobs,
+      stream,
+      log: log.child({ module: 'core' }),
+      sla: {
+        critical: config.slaCriticalDays,
+        high: config.slaHighDays,
+        medium: config.slaMediumDays,
+        low: config.slaLowDays,
+      },
+    });
+    // The explicit module list. Safeguard modules join here as they are built.
+    const modules: WardModule[] = [createAuditModule(audit), auth.module, core.module];
+    // Job handlers start only in startApp, after this, so they always see migrated tables.
+    const migration = await migrate(db, modules.flatMap((m) => (m.migrations ? [m.migrations] : [])));
+    return { config, log, clock, db, secrets, jobs, stream, audit, auth, core, modules, migration };
+  } catch (err) {
+    await db.close().catch(() => undefined);
+    throw err;
+  }
+}
+
+/** Starts the requested roles: the HTTP server (api) and job workers (worker). */
+export async function startApp(app: App, roles: readonly ServerRole[]): Promise<{ url?: string }> {
+  if (app.config.demo) await seedDemoIfEmpty(app);
+  if (roles.includes('worker')) {
+    for (const m of app.modules) await m.startWorkers?.();
+  }
+  if (!roles.includes('api')) return {};
+  const webRoot = fileURLToPath(new URL('../web/dist/', import.meta.url));
+  const http = await createHttpServer({
+    logger: app.log,
+    rateLimitPerMinute: app.config.rateLimitPerMinute,
+    maxUploadBytes: app.config.maxUploadMb * 1024 * 1024,
+    tls: app.config.tlsCert && app.config.tlsKey ? { cert: app.config.tlsCert, key: app.config.tlsKey } : undefined,
+    authenticate: (req) => app.auth.authenticate(req),
+    recordMutation: (req, status) =>
+      app.audit.append({
+        actor: req.principal?.username ?? 'anonymous',
+        ip: req.ip,
+        action: `${req.method} ${req.routeOptions.url ?? req.url}`,
+        target: Object.keys((req.params as object) ?? {}).length ? JSON.stringify(req.params) : null,
+        status,
+      }),
+    webRoot: existsSync(webRoot) ? webRoot : undefined,
+  });
+  for (const m of app.modules) await m.registerRoutes?.(http);
+  app.http = http;
+  const address = await http.listen({ host: app.config.host, port: app.config.port });
+  return { url: app.config.publicUrl ?? address };
+}
+
+/** Graceful shutdown: stop taking requests, drain workers, close modules in reverse, then infra. */
+export async function stopApp(app: App): Promise<void> {
+  await app.http?.close();
+  await app.jobs.stop();
+  for (const m of [...app.modules].reverse()) await m.close?.();
+  await app.stream.close();
+  await app.db.close();
+}

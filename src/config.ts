@@ -1,0 +1,138 @@
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+
+/**
+ * Every setting Ward reads, in one schema. Each key maps to an environment variable
+ * `WARD_<KEY IN UPPER SNAKE CASE>` and may also be given in a JSON config file named by
+ * `WARD_CONFIG`. The environment wins over the file. `describe()` text is the documentation:
+ * `ward config` prints it as a table and the README's configuration table is generated from it.
+ */
+const bool = z
+  .union([z.boolean(), z.enum(['true', 'false', '1', '0', 'yes', 'no'])])
+  .transform((v) => v === true || v === 'true' || v === '1' || v === 'yes');
+const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+
+export const configSchema = z.object({
+  dataDir: z
+    .string()
+    .min(1)
+    .default('./data')
+    .describe('Directory of the embedded database (PGlite) and local state. Ignored for the database when databaseUrl is set.'),
+  databaseUrl: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
+    .optional()
+    .describe('PostgreSQL connection URL. Set it for cluster mode; unset means the embedded database in dataDir.'),
+  natsUrl: z
+    .string()
+    .regex(/^(nats|tls):\/\//, 'must be a nats:// URL')
+    .optional()
+    .describe('NATS server with JetStream for the event stream. Unset means an in-process stream (one process only).'),
+  natsStream: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]+$/)
+    .default('WARD')
+    .describe('JetStream stream name; change it to run two Ward installations on one NATS.'),
+  host: z
+    .string()
+    .default('127.0.0.1')
+    .describe('Address the HTTP server listens on. Use 0.0.0.0 to serve other machines (put TLS in front or set tlsCert).'),
+  port: int(0, 65535).default(8080).describe('HTTP port.'),
+  publicUrl: z
+    .string()
+    .url()
+    .optional()
+    .describe('URL users reach Ward at, printed at start and used in links. Defaults to http://host:port.'),
+  tlsCert: z.string().optional().describe('PEM certificate file; with tlsKey the server speaks HTTPS and cookies get Secure.'),
+  tlsKey: z.string().optional().describe('PEM private key file for tlsCert.'),
+  secretKey: z
+    .string()
+    .regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hex characters (32 bytes)')
+    .optional()
+    .describe('Key that encrypts secrets at rest (TOTP seeds, integration passwords). Required in cluster mode; in embedded mode a key is generated into dataDir/secret.key (mode 0600) on first start.'),
+  demo: bool.default(true).describe('Seed a demo hospital on first start of an empty database. false starts empty and asks for a first admin.'),
+  logLevel: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+    .default('info')
+    .describe('Log level (pino).'),
+  rateLimitPerMinute: int(1, 1_000_000)
+    .default(600)
+    .describe('Requests per minute per client IP on the API before 429. Login has its own stricter limit of 10.'),
+  sessionHours: int(1, 24 * 30).default(12).describe('How long a login session lasts without activity.'),
+  jobConcurrency: int(1, 64).default(2).describe('Background jobs one worker process runs at once.'),
+  slaCriticalDays: int(1, 3650).default(15).describe('Remediation deadline for critical findings, in days from first seen.'),
+  slaHighDays: int(1, 3650).default(30).describe('Remediation deadline for high findings.'),
+  slaMediumDays: int(1, 3650).default(90).describe('Remediation deadline for medium findings.'),
+  slaLowDays: int(1, 3650).default(180).describe('Remediation deadline for low findings. Informational findings have none.'),
+  maxUploadMb: int(1, 10_000).default(512).describe('Largest scanner file accepted by the upload API, in MiB.'),
+});
+
+export type Config = z.infer<typeof configSchema>;
+export type ConfigKey = keyof Config;
+
+/** `dataDir` -> `WARD_DATA_DIR`. */
+export function envNameOf(key: string): string {
+  return 'WARD_' + key.replace(/[A-Z]/g, (c) => '_' + c).toUpperCase();
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/**
+ * Builds the Config from the environment (and the file named by WARD_CONFIG).
+ * Throws ConfigError naming every bad key and the variable that set it.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const fromFile = readConfigFile(env['WARD_CONFIG']);
+  const raw: Record<string, unknown> = { ...fromFile };
+  for (const key of Object.keys(configSchema.shape)) {
+    const value = env[envNameOf(key)];
+    if (value !== undefined && value !== '') raw[key] = value;
+  }
+  const unknown = Object.keys(fromFile).filter((k) => !(k in configSchema.shape));
+  if (unknown.length > 0) {
+    throw new ConfigError(`config file ${env['WARD_CONFIG']}: unknown key(s) ${unknown.join(', ')}`);
+  }
+  const parsed = configSchema.safeParse(raw);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => {
+      const key = String(issue.path[0] ?? '');
+      return `  ${envNameOf(key)} (${key}): ${issue.message}`;
+    });
+    throw new ConfigError(`invalid configuration:\n${lines.join('\n')}`);
+  }
+  return parsed.data;
+}
+
+function readConfigFile(path: string | undefined): Record<string, unknown> {
+  if (!path) return {};
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (err) {
+    throw new ConfigError(`WARD_CONFIG: cannot read ${path}: ${(err as Error).message}`);
+  }
+  try {
+    const value: unknown = JSON.parse(text);
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+      throw new Error('the top level must be an object');
+    }
+    return value as Record<string, unknown>;
+  } catch (err) {
+    throw new ConfigError(`WARD_CONFIG: ${path} is not valid JSON: ${(err as Error).message}`);
+  }
+}
+
+/** One row per key for docs and `ward config`: variable, default, description. */
+export function describeConfig(): { env: string; key: string; default: string; description: string }[] {
+  return Object.entries(configSchema.shape).map(([key, schema]) => {
+    const parsed = (schema as z.ZodType).safeParse(undefined);
+    return {
+      env: envNameOf(key),
+      key,
+      default: parsed.success && parsed.data !== undefined ? String(parsed.data) : '(unset)',
+      description: (schema as z.ZodType).description ?? '',
+    };
+  });
+}

@@ -1,0 +1,112 @@
+import { Command, InvalidArgumentError } from 'commander';
+import { openApp, SERVER_ROLES, startApp, stopApp, type App, type ServerRole } from './app.ts';
+import { ConfigError, describeConfig, loadConfig, type Config } from './config.ts';
+import { registerFindingsCommands } from './core/cli.ts';
+import { registerAuditCommands } from './platform/audit/cli.ts';
+import { registerUserCommands } from './platform/auth/cli.ts';
+import { migrate } from './platform/db/index.ts';
+
+/**
+ * The `ward` command. Configuration is read once here and passed down. Commands that need the
+ * database open the app through `withApp`, which closes it again, also on errors.
+ */
+export function buildProgram(config: () => Config): Command {
+  const program = new Command('ward')
+    .description('Ward: cyber-defense platform for hospitals')
+    .showHelpAfterError()
+    .configureHelp({ sortSubcommands: true });
+
+  const withApp = async <T>(fn: (app: App) => Promise<T>): Promise<T> => {
+    const app = await openApp({ ...config(), logLevel: process.env['WARD_LOG_LEVEL'] ? config().logLevel : 'warn' });
+    try {
+      return await fn(app);
+    } finally {
+      await stopApp(app);
+    }
+  };
+
+  program
+    .command('serve')
+    .description('run the server (HTTP API and UI, background workers)')
+    .option('--roles <roles>', `comma-separated roles: ${SERVER_ROLES.join(',')}`, parseRoles, [...SERVER_ROLES])
+    .action(async (opts: { roles: ServerRole[] }) => {
+      await serve(config(), opts.roles);
+    });
+
+  const db = program.command('db').description('database maintenance');
+  db.command('migrate')
+    .description('apply pending migrations and exit')
+    .action(async () => {
+      await withApp(async (app) => {
+        const applied = app.migration.applied;
+        console.log(applied.length ? `applied ${applied.length}: ${applied.join(', ')}` : 'database is up to date');
+        // openApp migrates; run again so the command also reports a clean second pass.
+        await migrate(app.db, app.modules.flatMap((m) => (m.migrations ? [m.migrations] : [])));
+      });
+    });
+
+  program
+    .command('config')
+    .description('print every configuration key with its environment variable and default')
+    .option('--json', 'print JSON')
+    .action((opts: { json?: boolean }) => {
+      const rows = describeConfig();
+      if (opts.json) return console.log(JSON.stringify(rows, null, 2));
+      for (const r of rows) console.log(`${r.env.padEnd(26)} ${r.default.padEnd(12)} ${r.description}`);
+    });
+
+  registerFindingsCommands(program, withApp);
+  registerAuditCommands(program, withApp);
+  registerUserCommands(program, withApp);
+  return program;
+}
+
+function parseRoles(value: string): ServerRole[] {
+  const roles = value.split(',').map((r) => r.trim()).filter(Boolean);
+  for (const r of roles) {
+    if (!SERVER_ROLES.includes(r as ServerRole)) {
+      throw new InvalidArgumentError(`unknown role "${r}"; roles are ${SERVER_ROLES.join(', ')}`);
+    }
+  }
+  return roles as ServerRole[];
+}
+
+async function serve(config: Config, roles: ServerRole[]): Promise<void> {
+  const app = await openApp(config, { worker: roles.includes('worker') });
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    app.log.info({ signal }, 'shutting down');
+    try {
+      await stopApp(app);
+      process.exit(0);
+    } catch (err) {
+      app.log.error({ err }, 'shutdown failed');
+      process.exit(1);
+    }
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  const { url } = await startApp(app, roles);
+  app.log.info({ roles, url, mode: config.databaseUrl ? 'cluster' : 'embedded' }, 'ward started');
+  if (url) console.log(`\nWard is running at ${url}  (roles: ${roles.join(', ')})\n`);
+}
+
+export async function main(): Promise<void> {
+  let cached: Config | undefined;
+  const config = () => (cached ??= loadConfig());
+  try {
+    await buildProgram(config).parseAsync(process.argv);
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(`ward: ${err.message}`);
+      process.exit(2);
+    }
+    console.error(`ward: ${(err as Error).message}`);
+    if (process.env['WARD_DEBUG']) console.error(err);
+    process.exit(1);
+  }
+}
+
+if (import.meta.main) await main();

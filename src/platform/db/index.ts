@@ -1,0 +1,6 @@
+export type { Database, Queryable, SqlParam } from './database.ts';
+export { isUniqueViolation } from './database.ts';
+export { openDatabase } from './open.ts';
+export { openPglite, openPgliteFromDump, PgliteDatabase } from './pglite.ts';
+export { openPostgres, PostgresDatabase } from './postgres.ts';
+export { migrate, splitStatements, type MigrationSet, type MigrationResult } from './migrate.ts';
