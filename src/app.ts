@@ -2,17 +2,19 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Config } from './config.ts';
 import { createCore, type Core } from './core/index.ts';
-import { seedDemoIfEmpty } from './demo/index.ts';
+import { seedDemoIfEmpty, type DemoCredentials } from './demo/index.ts';
 import { createAuditLog, createAuditModule, type AuditLog } from './platform/audit/index.ts';
 import { createAuth, type Auth } from './platform/auth/index.ts';
 import { systemClock, type Clock } from './platform/clock.ts';
 import { migrate, openDatabase, type Database, type MigrationResult } from './platform/db/index.ts';
-import { createHttpServer, type HttpServer } from './platform/http/index.ts';
+import { createHealthModule, createHttpServer, type HttpServer } from './platform/http/index.ts';
 import { createJobQueue, type JobQueue } from './platform/jobs/index.ts';
 import { createLogger, type Logger } from './platform/log.ts';
 import type { WardModule } from './platform/module.ts';
 import { createSecretBox, resolveSecretKey, type SecretBox } from './platform/secrets.ts';
 import { createEventStream, type EventStream } from './platform/stream/index.ts';
+
+export const WARD_VERSION = '0.1.0';
 
 /** Process roles. `ward serve` runs all of them unless `--roles` narrows it. */
 export type ServerRole = 'api' | 'worker';
@@ -84,7 +86,12 @@ export async function openApp(config: Config, opts: OpenOptions = {}): Promise<A
       },
     });
     // The explicit module list. Safeguard modules join here as they are built.
-    const modules: WardModule[] = [createAuditModule(audit), auth.module, core.module];
+    const modules: WardModule[] = [
+      createHealthModule(db, WARD_VERSION),
+      createAuditModule(audit),
+      auth.module,
+      core.module,
+    ];
     // Job handlers start only in startApp, after this, so they always see migrated tables.
     const migration = await migrate(db, modules.flatMap((m) => (m.migrations ? [m.migrations] : [])));
     return { config, log, clock, db, secrets, jobs, stream, audit, auth, core, modules, migration };
@@ -95,12 +102,16 @@ export async function openApp(config: Config, opts: OpenOptions = {}): Promise<A
 }
 
 /** Starts the requested roles: the HTTP server (api) and job workers (worker). */
-export async function startApp(app: App, roles: readonly ServerRole[]): Promise<{ url?: string }> {
-  if (app.config.demo) await seedDemoIfEmpty(app);
+export async function startApp(
+  app: App,
+  roles: readonly ServerRole[],
+): Promise<{ url?: string; demo: DemoCredentials | null; needsSetup: boolean }> {
+  const demo = app.config.demo ? await seedDemoIfEmpty(app) : null;
+  const needsSetup = (await app.auth.countUsers()) === 0;
   if (roles.includes('worker')) {
     for (const m of app.modules) await m.startWorkers?.();
   }
-  if (!roles.includes('api')) return {};
+  if (!roles.includes('api')) return { demo, needsSetup };
   const webRoot = fileURLToPath(new URL('../web/dist/', import.meta.url));
   const http = await createHttpServer({
     logger: app.log,
@@ -121,7 +132,7 @@ export async function startApp(app: App, roles: readonly ServerRole[]): Promise<
   for (const m of app.modules) await m.registerRoutes?.(http);
   app.http = http;
   const address = await http.listen({ host: app.config.host, port: app.config.port });
-  return { url: app.config.publicUrl ?? address };
+  return { url: app.config.publicUrl ?? address, demo, needsSetup };
 }
 
 /** Graceful shutdown: stop taking requests, drain workers, close modules in reverse, then infra. */

@@ -1,5 +1,5 @@
 import { Command, InvalidArgumentError } from 'commander';
-import { openApp, SERVER_ROLES, startApp, stopApp, type App, type ServerRole } from './app.ts';
+import { openApp, SERVER_ROLES, startApp, stopApp, WARD_VERSION, type App, type ServerRole } from './app.ts';
 import { ConfigError, describeConfig, loadConfig, type Config } from './config.ts';
 import { registerFindingsCommands } from './core/cli.ts';
 import { registerAuditCommands } from './platform/audit/cli.ts';
@@ -13,6 +13,7 @@ import { migrate } from './platform/db/index.ts';
 export function buildProgram(config: () => Config): Command {
   const program = new Command('ward')
     .description('Ward: cyber-defense platform for hospitals')
+    .version(`ward ${WARD_VERSION} (node ${process.version})`)
     .showHelpAfterError()
     .configureHelp({ sortSubcommands: true });
 
@@ -88,9 +89,17 @@ async function serve(config: Config, roles: ServerRole[]): Promise<void> {
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
-  const { url } = await startApp(app, roles);
+  const { url, demo, needsSetup } = await startApp(app, roles);
   app.log.info({ roles, url, mode: config.databaseUrl ? 'cluster' : 'embedded' }, 'ward started');
-  if (url) console.log(`\nWard is running at ${url}  (roles: ${roles.join(', ')})\n`);
+  if (!url) return;
+  console.log(`\nWard is running at ${url}  (roles: ${roles.join(', ')})`);
+  if (demo) {
+    console.log(`Demo hospital loaded. Sign in as "${demo.username}" with the one-time password: ${demo.password}`);
+    console.log('(You will be asked to choose a new password. This password is not shown again.)');
+  } else if (needsSetup) {
+    console.log('No users yet: open the URL to create the first administrator.');
+  }
+  console.log('');
 }
 
 export async function main(): Promise<void> {

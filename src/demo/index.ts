@@ -1,0 +1,83 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createCore, type Core } from '../core/index.ts';
+import { fixedClock } from '../platform/clock.ts';
+import type { Database } from '../platform/db/index.ts';
+import type { AuditLog } from '../platform/audit/index.ts';
+import type { Auth } from '../platform/auth/index.ts';
+import type { JobQueue } from '../platform/jobs/index.ts';
+import type { Logger } from '../platform/log.ts';
+import type { EventStream } from '../platform/stream/index.ts';
+import type { Clock } from '../platform/clock.ts';
+import { seedDemoAssets } from './demo-assets.ts';
+import { generateNessusFile, generateNmapXml } from './scan-generators.ts';
+
+/** What the demo seeder needs from the running app (structural, so demo/ never imports app.ts). */
+export interface DemoDeps {
+  db: Database;
+  clock: Clock;
+  audit: AuditLog;
+  jobs: JobQueue;
+  stream: EventStream;
+  log: Logger;
+  auth: Auth;
+  core: Core;
+  config: { slaCriticalDays: number; slaHighDays: number; slaMediumDays: number; slaLowDays: number };
+}
+
+export interface DemoCredentials {
+  username: string;
+  password: string;
+}
+
+/**
+ * On an empty database: a demo hospital (departments, a few hundred assets of every type) and
+ * findings from scanner files generated here, imported through the same path a user's files
+ * take. Three scan rounds 60 and 30 days ago and today make the trend chart real: later rounds
+ * drop some findings (fixed) and add others. Returns the one-time admin password to print, or
+ * null when the database already had users.
+ */
+export async function seedDemoIfEmpty(app: DemoDeps): Promise<DemoCredentials | null> {
+  if ((await app.auth.countUsers()) > 0) return null;
+  const password = randomBytes(15).toString('base64url');
+  await app.auth.createUser(
+    { username: 'admin', password, role: 'admin', displayName: 'Demo administrator', mustChangePassword: true },
+    'system',
+  );
+  await seedDemoAssets(app.core);
+
+  const dir = mkdtempSync(join(tmpdir(), 'ward-demo-'));
+  try {
+    const now = app.clock.now();
+    const rounds = [
+      { daysAgo: 60, drop: 0 },
+      { daysAgo: 30, drop: 0.25 },
+      { daysAgo: 0, drop: 0.45 },
+    ];
+    for (const [i, round] of rounds.entries()) {
+      const at = new Date(now.getTime() - round.daysAgo * 86_400_000);
+      // A core on a clock set to the round's date, sharing the database: first_seen, due dates
+      // and the daily snapshot land on that day, exactly as if the scan had been imported then.
+      const core = createCore({ ...app, clock: fixedClock(at), sla: slaOf(app.config) });
+      const nessus = join(dir, `round-${i}.nessus`);
+      writeFileSync(
+        nessus,
+        generateNessusFile({ seed: 2026, hosts: 140, findingsPerHost: [2, 14], subnet: '10.20', scanName: 'Quarterly internal scan', dropFindings: round.drop }),
+      );
+      await core.importScanFile(nessus, { actor: 'system', fileName: `demo-internal-scan-${i + 1}.nessus` });
+      const nmap = join(dir, `round-${i}.xml`);
+      writeFileSync(nmap, generateNmapXml({ seed: 7 + i, hosts: 60, subnet: '10.40', withScripts: true }));
+      await core.importScanFile(nmap, { actor: 'system', fileName: `demo-clinical-vlan-discovery-${i + 1}.xml` });
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  app.log.info('demo hospital seeded');
+  return { username: 'admin', password };
+}
+
+function slaOf(c: DemoDeps['config']) {
+  return { critical: c.slaCriticalDays, high: c.slaHighDays, medium: c.slaMediumDays, low: c.slaLowDays };
+}
