@@ -37,7 +37,7 @@ export const configSchema = z.object({
     .string()
     .default('127.0.0.1')
     .describe('Address the HTTP server listens on. Use 0.0.0.0 to serve other machines (put TLS in front or set tlsCert).'),
-  port: int(0, 65535).default(8080).describe('HTTP port.'),
+  port: int(0, 65535).default(8080).describe('HTTP port the server listens on.'),
   publicUrl: z
     .string()
     .url()
