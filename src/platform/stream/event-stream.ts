@@ -15,13 +15,23 @@ export interface StreamMessage<T = unknown> {
 }
 
 export interface SubscribeOptions {
-  /** Redeliver when a handler neither finished nor failed within this time. */
+  /** Redeliver when a handler neither finished nor failed within this time. Default 30 s. */
   ackWaitMs?: number;
-  /** Give up on a message after this many deliveries (it is logged and dropped). */
+  /** Give up on a message after this many deliveries (it is logged and dropped). Default 5. */
   maxDeliver?: number;
-  /** Messages a member handles at once. */
+  /** Messages a member handles at once. Default 1, which keeps a subject's order for that member. */
   concurrency?: number;
+  /** Wait before a message whose handler threw is delivered again. Default 1 s. */
+  retryDelayMs?: number;
 }
+
+/** The defaults both implementations apply. */
+export const SUBSCRIBE_DEFAULTS: Required<SubscribeOptions> = {
+  ackWaitMs: 30_000,
+  maxDeliver: 5,
+  concurrency: 1,
+  retryDelayMs: 1_000,
+};
 
 export interface Subscription {
   /** Stops receiving; in-flight handlers finish first. */
@@ -30,7 +40,13 @@ export interface Subscription {
 
 export interface EventStream {
   readonly kind: 'memory' | 'nats';
+  /** Stores a JSON event on a concrete subject under `ward.`; resolves once it is durable. */
   publish(subject: string, data: unknown): Promise<void>;
+  /**
+   * Joins consumer group `group` for `subject` (wildcards `*` and a final `>` allowed). A group
+   * that did not exist starts with messages published from now on; one that exists resumes
+   * where it left off. Members of the group (in this or other processes) share its messages.
+   */
   subscribe<T>(
     subject: string,
     group: string,
