@@ -65,7 +65,11 @@ export async function openApp(config: Config, opts: OpenOptions = {}): Promise<A
       sessionHours: config.sessionHours,
       secureCookies: Boolean(config.tlsCert),
     });
-    const jobs = await createJobQueue(db, { log: log.child({ module: 'jobs' }), worker: opts.worker ?? false });
+    const jobs = await createJobQueue(db, {
+      log: log.child({ module: 'jobs' }),
+      worker: opts.worker ?? false,
+      concurrency: config.jobConcurrency,
+    });
     const stream = await createEventStream({
       natsUrl: config.natsUrl,
       streamName: config.natsStream,
