@@ -31,6 +31,8 @@ export interface ScanIssue {
   service: string | null;
   /** Plugin output or script output: what the scanner actually saw. */
   evidence: string | null;
+  /** Advisory links the scanner cited (Nessus see_also, NSE vulns References). */
+  references?: string[];
 }
 
 export interface ScanHostResult {
@@ -46,6 +48,8 @@ export interface ScanInfo {
   startedAt: Date | null;
   /** Targets/policy as given to the scanner (evidence of scope). */
   scope: string | null;
+  /** The scan's own name when the file carries one (Nessus Report@name). */
+  name?: string | null;
 }
 
 /**
