@@ -40,6 +40,11 @@ export interface AuditVerifyResult {
 export interface AuditLog {
   /** Appends inside `tx` when given, so the entry commits or rolls back with the change. */
   append(entry: AuditInput, tx?: Queryable): Promise<void>;
-  list(opts: { limit: number; offset: number; actor?: string; action?: string }): Promise<{ items: AuditRecord[]; total: number }>;
+  list(opts: {
+    limit: number;
+    offset: number;
+    actor?: string;
+    action?: string;
+  }): Promise<{ items: AuditRecord[]; total: number }>;
   verify(): Promise<AuditVerifyResult>;
 }
