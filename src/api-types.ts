@@ -303,3 +303,10 @@ export interface AuditEntry {
   status: number | null;
   detail: unknown;
 }
+
+export interface AuditVerifyResult {
+  ok: boolean;
+  entries: number;
+  /** The first entry whose hash or link does not match, and why. */
+  firstBad?: { seq: number; reason: string };
+}

@@ -117,26 +117,53 @@ export async function startApp(
   }
   if (!roles.includes('api')) return { demo, needsSetup };
   const webRoot = fileURLToPath(new URL('../web/dist/', import.meta.url));
-  const http = await createHttpServer({
-    logger: app.log,
+  const http = await createAppServer({
+    log: app.log,
+    auth: app.auth,
+    audit: app.audit,
+    modules: app.modules,
     rateLimitPerMinute: app.config.rateLimitPerMinute,
     maxUploadBytes: app.config.maxUploadMb * 1024 * 1024,
     tls: app.config.tlsCert && app.config.tlsKey ? { cert: app.config.tlsCert, key: app.config.tlsKey } : undefined,
-    authenticate: (req) => app.auth.authenticate(req),
+    webRoot: existsSync(webRoot) ? webRoot : undefined,
+  });
+  app.http = http;
+  const address = await http.listen({ host: app.config.host, port: app.config.port });
+  return { url: app.config.publicUrl ?? address, demo, needsSetup };
+}
+
+/**
+ * The HTTP server with Ward's hooks (authentication, an audit entry for every state-changing
+ * request) and every module's routes, not yet listening. Tests drive it with `inject`.
+ */
+export async function createAppServer(parts: {
+  log: Logger;
+  auth: Pick<Auth, 'authenticate'>;
+  audit: AuditLog;
+  modules: readonly WardModule[];
+  rateLimitPerMinute: number;
+  maxUploadBytes: number;
+  tls?: { cert: string; key: string } | undefined;
+  webRoot?: string | undefined;
+}): Promise<HttpServer> {
+  const http = await createHttpServer({
+    logger: parts.log,
+    rateLimitPerMinute: parts.rateLimitPerMinute,
+    maxUploadBytes: parts.maxUploadBytes,
+    tls: parts.tls,
+    authenticate: (req) => parts.auth.authenticate(req),
     recordMutation: (req, status) =>
-      app.audit.append({
+      parts.audit.append({
         actor: req.principal?.username ?? 'anonymous',
         ip: req.ip,
         action: `${req.method} ${req.routeOptions.url ?? req.url}`,
         target: Object.keys((req.params as object) ?? {}).length ? JSON.stringify(req.params) : null,
         status,
       }),
-    webRoot: existsSync(webRoot) ? webRoot : undefined,
+    webRoot: parts.webRoot,
   });
-  for (const m of app.modules) await m.registerRoutes?.(http);
-  app.http = http;
-  const address = await http.listen({ host: app.config.host, port: app.config.port });
-  return { url: app.config.publicUrl ?? address, demo, needsSetup };
+  for (const m of parts.modules) await m.registerRoutes?.(http);
+  return http;
 }
 
 /** Graceful shutdown: stop taking requests, drain workers, close modules in reverse, then infra. */

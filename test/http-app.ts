@@ -1,4 +1,3 @@
-import type { FastifyRequest } from 'fastify';
 import type { Access, Role } from '../src/platform/http/access.ts';
 import {
   AUDIT_MIGRATIONS,
@@ -9,7 +8,8 @@ import {
 import { AUTH_MIGRATIONS, createAuth, type Auth } from '../src/platform/auth/index.ts';
 import { fixedClock } from '../src/platform/clock.ts';
 import type { PgliteDatabase } from '../src/platform/db/index.ts';
-import { createHttpServer, type HttpServer } from '../src/platform/http/index.ts';
+import type { HttpServer } from '../src/platform/http/index.ts';
+import { createAppServer } from '../src/app.ts';
 import { createLogger } from '../src/platform/log.ts';
 import type { WardModule } from '../src/platform/module.ts';
 import { createSecretBox } from '../src/platform/secrets.ts';
@@ -26,31 +26,29 @@ export async function createTestHttpServer(opts: {
   /** Receives every route the modules register (not the server's own /api/docs routes). */
   routes?: RegisteredRoute[];
 }): Promise<HttpServer> {
-  const http = await createHttpServer({
-    logger: createLogger('silent'),
+  // Collect routes through an onRoute hook registered before any module adds its routes.
+  const routes = opts.routes;
+  const http = await createAppServer({
+    log: createLogger('silent'),
+    auth: opts.auth,
+    audit: opts.audit,
+    modules: [
+      {
+        name: 'route-collector',
+        registerRoutes(server) {
+          if (!routes) return;
+          server.addHook('onRoute', (route) => {
+            const methods = Array.isArray(route.method) ? route.method : [route.method];
+            const access = (route.config as { access?: Access } | undefined)?.access;
+            for (const method of methods) routes.push({ method: String(method), url: route.url, access });
+          });
+        },
+      },
+      ...opts.modules,
+    ],
     rateLimitPerMinute: 100_000,
     maxUploadBytes: 10 * 1024 * 1024,
-    authenticate: (req: FastifyRequest) => opts.auth.authenticate(req),
-    recordMutation: (req, status) =>
-      opts.audit.append({
-        actor: req.principal?.username ?? 'anonymous',
-        ip: req.ip,
-        action: `${req.method} ${req.routeOptions.url ?? req.url}`,
-        target: Object.keys((req.params as object) ?? {}).length
-          ? JSON.stringify(req.params)
-          : null,
-        status,
-      }),
   });
-  const routes = opts.routes;
-  if (routes) {
-    http.addHook('onRoute', (route) => {
-      const methods = Array.isArray(route.method) ? route.method : [route.method];
-      const access = (route.config as { access?: Access } | undefined)?.access;
-      for (const method of methods) routes.push({ method: String(method), url: route.url, access });
-    });
-  }
-  for (const m of opts.modules) await m.registerRoutes?.(http);
   await http.ready();
   return http;
 }

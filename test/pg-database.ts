@@ -24,8 +24,18 @@ export async function createPgTestDatabase(): Promise<{ url: string; db: Postgre
       await db.close().catch(() => undefined);
       const c = new pg.Client({ connectionString: testDatabaseUrl });
       await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
+      try {
+        // Closed pools' sockets take a moment to leave pg_stat_activity; FORCE would then
+        // terminate them and their pool would see an error after the test ended.
+        for (let i = 0; i < 100; i++) {
+          const { rows } = await c.query('SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1', [name]);
+          if (rows[0].n === 0) break;
+          await new Promise((r) => setTimeout(r, 20));
+        }
+        await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      } finally {
+        await c.end();
+      }
     },
   };
 }

@@ -1,4 +1,3 @@
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestHttpServer, freshAddress, sessionFromCookies } from '../../../test/http-app.ts';
 import { createPgTestDatabase } from '../../../test/pg-database.ts';
@@ -48,7 +47,6 @@ describe.skipIf(!hasPostgres)('auth on PostgreSQL, two API processes', () => {
     for (const s of servers) await s.close();
     await second?.close();
     await testDb?.db.close();
-    await waitForNoConnections(testDb.url);
     await testDb?.drop();
   });
 
@@ -128,23 +126,3 @@ describe.skipIf(!hasPostgres)('auth on PostgreSQL, two API processes', () => {
     expect(verify.ok).toBe(true);
   });
 });
-
-async function waitForNoConnections(url: string): Promise<void> {
-  const name = new URL(url).pathname.slice(1);
-  const admin = new URL(url);
-  admin.pathname = '/postgres';
-  const client = new pg.Client({ connectionString: admin.toString() });
-  await client.connect();
-  try {
-    for (let i = 0; i < 100; i++) {
-      const { rows } = await client.query(
-        'SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1',
-        [name],
-      );
-      if (rows[0].n === 0) return;
-      await new Promise((r) => setTimeout(r, 20));
-    }
-  } finally {
-    await client.end();
-  }
-}

@@ -9,6 +9,9 @@ pg.types.setTypeParser(1700, (v) => Number(v));
 /** PostgreSQL through a node-postgres pool (cluster mode). */
 export async function openPostgres(url: string, max = 10): Promise<PostgresDatabase> {
   const pool = new pg.Pool({ connectionString: url, max });
+  // An idle client's error (server restart, terminated backend) is emitted on the pool; without
+  // a listener it would crash the process. The next query gets a fresh connection or a clear error.
+  pool.on('error', (err) => process.emitWarning(`PostgreSQL idle connection error: ${err.message}`));
   // Fail at start-up, with the server's message, rather than on the first request.
   const client = await pool.connect();
   client.release();
