@@ -236,6 +236,11 @@ describe('setup and sign-in', () => {
         payload: body,
       });
 
+    // Until the one-time password is replaced, the session can do nothing else.
+    const blocked = await t.http.inject({ method: 'GET', url: '/api/tokens', headers: { cookie: a.cookie } });
+    expect(blocked.statusCode).toBe(403);
+    expect(blocked.json().error.code).toBe('password_change_required');
+
     const wrong = await change({
       currentPassword: 'not my password at all',
       newPassword: 'a brand new passphrase here',
@@ -262,6 +267,9 @@ describe('setup and sign-in', () => {
       headers: { cookie: a.cookie },
     });
     expect(meA.json().mustChangePassword).toBe(false);
+    expect(
+      (await t.http.inject({ method: 'GET', url: '/api/tokens', headers: { cookie: a.cookie } })).statusCode,
+    ).toBe(200);
     expect(
       (await t.http.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: b.cookie } }))
         .statusCode,

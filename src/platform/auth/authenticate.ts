@@ -9,6 +9,10 @@ import { safeEqual } from './secure-random.ts';
 
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
+// With a one-time password (the demo's, or after an admin reset) a session may only read who it
+// is, choose a new password or leave: the printed password must not be a working credential.
+const ALLOWED_BEFORE_PASSWORD_CHANGE = new Set(['GET /api/auth/me', 'POST /api/auth/password', 'POST /api/auth/logout']);
+
 /**
  * Who is calling: an API token in `Authorization: Bearer` (scripts; no CSRF check, since a
  * browser never attaches it by itself), else the session cookie. A cookie request that changes
@@ -37,6 +41,9 @@ export async function authenticateRequest(
         'missing or wrong x-csrf-token header: send the value of the ward_csrf cookie',
       );
     }
+  }
+  if (found.mustChangePassword && !ALLOWED_BEFORE_PASSWORD_CHANGE.has(`${request.method} ${request.routeOptions.url}`)) {
+    throw new HttpError(403, 'password_change_required', 'choose a new password first (POST /api/auth/password)');
   }
   return found.principal;
 }

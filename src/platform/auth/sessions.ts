@@ -45,7 +45,7 @@ export async function createSession(
 export async function findSession(
   ctx: AuthContext,
   token: string,
-): Promise<{ principal: Principal; csrfToken: string } | null> {
+): Promise<{ principal: Principal; csrfToken: string; mustChangePassword: boolean } | null> {
   const [row] = await ctx.db.query<{
     id: string;
     csrf_token: string;
@@ -54,8 +54,10 @@ export async function findSession(
     user_id: string;
     username: string;
     role: Role;
+    must_change_password: boolean;
   }>(
-    `SELECT s.id, s.csrf_token, s.last_seen_at, s.expires_at, u.id AS user_id, u.username, u.role
+    `SELECT s.id, s.csrf_token, s.last_seen_at, s.expires_at, u.id AS user_id, u.username, u.role,
+            u.must_change_password
      FROM sessions s JOIN users u ON u.id = s.user_id
      WHERE s.token_hash = $1 AND NOT u.disabled`,
     [sha256Hex(token)],
@@ -82,6 +84,7 @@ export async function findSession(
       sessionId: row.id,
     },
     csrfToken: row.csrf_token,
+    mustChangePassword: row.must_change_password,
   };
 }
 
