@@ -52,7 +52,6 @@ export async function createHttpServer(opts: HttpServerOptions): Promise<HttpSer
     https: opts.tls ? { cert: readFileSync(opts.tls.cert), key: readFileSync(opts.tls.key) } : null,
     bodyLimit: 10 * 1024 * 1024,
     trustProxy: false,
-    disableRequestLogging: false,
   }).withTypeProvider<ZodTypeProvider>() as unknown as HttpServer;
 
   app.setValidatorCompiler(validatorCompiler);

@@ -1,0 +1,236 @@
+import type {
+  ApiToken,
+  Asset,
+  AuditEntry,
+  CreatedApiToken,
+  CreateUserRequest,
+  FindingComment,
+  FindingDetail,
+  FindingQuery,
+  FindingSummary,
+  FindingUpdate,
+  ImportRun,
+  LoginRequest,
+  LoginResponse,
+  Me,
+  Page,
+  Posture,
+  Role,
+  SetupStatus,
+  TotpEnrolment,
+  TrendPoint,
+  UpdateUserRequest,
+  User,
+} from '../../src/api-types.ts';
+
+/** A non-2xx answer from the API, carrying the server's `{ error: { code, message, details } }`. */
+export class ApiRequestError extends Error {
+  override name = 'ApiRequestError';
+  readonly status: number;
+  readonly code: string;
+  readonly details: unknown;
+
+  constructor(status: number, code: string, message: string, details?: unknown) {
+    super(message);
+    this.status = status;
+    this.code = code;
+    this.details = details;
+  }
+}
+
+const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+// The token from the last /api/auth/me or login answer. The readable `ward_csrf` cookie wins when
+// present, because the server may rotate it (new session) without the UI asking for /me again.
+let knownCsrfToken = '';
+let onUnauthorized: (() => void) | null = null;
+
+export function rememberCsrfToken(token: string): void {
+  knownCsrfToken = token;
+}
+
+/** Called when a request that needed a session got 401: the session expired or was revoked. */
+export function setUnauthorizedHandler(handler: (() => void) | null): void {
+  onUnauthorized = handler;
+}
+
+function csrfToken(): string {
+  const match = /(?:^|;\s*)ward_csrf=([^;]*)/.exec(document.cookie);
+  return match?.[1] ? decodeURIComponent(match[1]) : knownCsrfToken;
+}
+
+interface RequestOptions {
+  body?: unknown;
+  signal?: AbortSignal | undefined;
+  /** Auth endpoints answer 401 as part of their normal flow; do not treat it as an expired session. */
+  expect401?: boolean;
+}
+
+/** One call to the API. JSON in and out; FormData bodies are sent as multipart. */
+export async function request<T>(
+  method: string,
+  path: string,
+  opts: RequestOptions = {},
+): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  let body: BodyInit | undefined;
+  if (opts.body instanceof FormData) {
+    body = opts.body;
+  } else if (opts.body !== undefined) {
+    headers['content-type'] = 'application/json';
+    body = JSON.stringify(opts.body);
+  }
+  if (MUTATING.has(method)) headers['x-csrf-token'] = csrfToken();
+
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      headers,
+      body,
+      credentials: 'same-origin',
+      signal: opts.signal,
+    });
+  } catch (err) {
+    if ((err as Error).name === 'AbortError') throw err;
+    throw new ApiRequestError(
+      0,
+      'network',
+      'The Ward server could not be reached. Check the connection and try again.',
+    );
+  }
+
+  const text = await response.text();
+  let data: unknown = undefined;
+  if (text) {
+    try {
+      data = JSON.parse(text);
+    } catch {
+      data = undefined;
+    }
+  }
+  if (!response.ok) {
+    const err = (
+      data as { error?: { code?: string; message?: string; details?: unknown } } | undefined
+    )?.error;
+    if (response.status === 401 && !opts.expect401) onUnauthorized?.();
+    throw new ApiRequestError(
+      response.status,
+      err?.code ?? `http_${response.status}`,
+      err?.message ?? `The server answered ${response.status} ${response.statusText}`.trim(),
+      err?.details,
+    );
+  }
+  return data as T;
+}
+
+/** Builds `?a=1&b=x,y` from a flat object, skipping empty values; arrays become comma lists. */
+export function toQuery(
+  params: Record<string, string | number | boolean | readonly string[] | undefined | null>,
+): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value === undefined || value === null || value === '' || value === false) continue;
+    if (Array.isArray(value)) {
+      if (value.length > 0) search.set(key, value.join(','));
+    } else {
+      search.set(key, String(value));
+    }
+  }
+  const s = search.toString();
+  return s ? `?${s}` : '';
+}
+
+const get = <T>(path: string, signal?: AbortSignal) => request<T>('GET', path, { signal });
+const post = <T>(path: string, body?: unknown) => request<T>('POST', path, { body: body ?? {} });
+const patch = <T>(path: string, body: unknown) => request<T>('PATCH', path, { body });
+const del = <T>(path: string) => request<T>('DELETE', path);
+const id = (value: string) => encodeURIComponent(value);
+
+/** Typed helpers, one per endpoint of src/api-types.ts. */
+export const api = {
+  setupStatus: (signal?: AbortSignal) => get<SetupStatus>('/api/setup', signal),
+  setup: (body: { username: string; password: string; displayName?: string }) =>
+    request<Me>('POST', '/api/setup', { body, expect401: true }),
+  login: (body: LoginRequest) =>
+    request<LoginResponse>('POST', '/api/auth/login', { body, expect401: true }),
+  logout: () => request<unknown>('POST', '/api/auth/logout', { body: {}, expect401: true }),
+  me: (signal?: AbortSignal) => request<Me>('GET', '/api/auth/me', { signal, expect401: true }),
+  changePassword: (currentPassword: string, newPassword: string) =>
+    post<unknown>('/api/auth/password', { currentPassword, newPassword }),
+  totpEnrol: () => post<TotpEnrolment>('/api/auth/totp/enrol'),
+  totpConfirm: (code: string) => post<unknown>('/api/auth/totp/confirm', { code }),
+  totpDisable: (password: string) => post<unknown>('/api/auth/totp/disable', { password }),
+
+  users: (signal?: AbortSignal) => get<User[]>('/api/users', signal),
+  createUser: (body: CreateUserRequest) => post<User>('/api/users', body),
+  updateUser: (userId: string, body: UpdateUserRequest) =>
+    patch<User>(`/api/users/${id(userId)}`, body),
+  disableUser: (userId: string) => del<unknown>(`/api/users/${id(userId)}`),
+
+  tokens: (signal?: AbortSignal) => get<ApiToken[]>('/api/tokens', signal),
+  createToken: (body: { name: string; role?: Role; expiresInDays?: number }) =>
+    post<CreatedApiToken>('/api/tokens', body),
+  revokeToken: (tokenId: string) => del<unknown>(`/api/tokens/${id(tokenId)}`),
+
+  posture: (signal?: AbortSignal) => get<Posture>('/api/posture', signal),
+  trend: (days: number, signal?: AbortSignal) =>
+    get<TrendPoint[]>(`/api/posture/trend${toQuery({ days })}`, signal),
+
+  assets: (
+    query: { type?: string; q?: string; limit?: number; offset?: number },
+    signal?: AbortSignal,
+  ) => get<Page<Asset>>(`/api/assets${toQuery(query)}`, signal),
+  asset: (assetId: string, signal?: AbortSignal) =>
+    get<Asset>(`/api/assets/${id(assetId)}`, signal),
+
+  findings: (query: FindingQuery, signal?: AbortSignal) =>
+    get<Page<FindingSummary>>(`/api/findings${toQuery({ ...query })}`, signal),
+  finding: (findingId: string, signal?: AbortSignal) =>
+    get<FindingDetail>(`/api/findings/${id(findingId)}`, signal),
+  updateFinding: (findingId: string, body: FindingUpdate) =>
+    patch<FindingDetail>(`/api/findings/${id(findingId)}`, body),
+  addComment: (findingId: string, body: string) =>
+    post<FindingComment>(`/api/findings/${id(findingId)}/comments`, { body }),
+
+  startImport: (file: File, format: 'auto' | 'nmap' | 'nessus') => {
+    const form = new FormData();
+    // Fields before the file: a streaming multipart parser sees `format` before it reads the file.
+    form.append('format', format);
+    form.append('file', file, file.name);
+    return request<ImportRun>('POST', '/api/findings/imports', { body: form });
+  },
+  imports: (query: { limit: number; offset: number }, signal?: AbortSignal) =>
+    get<Page<ImportRun>>(`/api/findings/imports${toQuery(query)}`, signal),
+  importRun: (runId: string, signal?: AbortSignal) =>
+    get<ImportRun>(`/api/findings/imports/${id(runId)}`, signal),
+
+  audit: (query: { limit: number; offset: number }, signal?: AbortSignal) =>
+    get<Page<AuditEntry>>(`/api/audit${toQuery(query)}`, signal),
+  verifyAudit: () => get<{ ok: boolean; entries: number; firstBad?: number }>('/api/audit/verify'),
+};
+
+/** A message for people: the server's text, plus the reasons in `details` when it gives a list. */
+export function describeError(err: unknown): { message: string; reasons: string[] } {
+  if (err instanceof ApiRequestError) {
+    return { message: err.message, reasons: reasonsOf(err.details) };
+  }
+  return { message: err instanceof Error ? err.message : String(err), reasons: [] };
+}
+
+function reasonsOf(details: unknown): string[] {
+  const list = Array.isArray(details)
+    ? details
+    : Array.isArray((details as { reasons?: unknown } | null)?.reasons)
+      ? (details as { reasons: unknown[] }).reasons
+      : [];
+  return list
+    .map((d) => {
+      if (typeof d === 'string') return d;
+      const entry = d as { where?: string; message?: string; reason?: string };
+      const text = entry.message ?? entry.reason;
+      if (!text) return '';
+      return entry.where ? `${entry.where}: ${text}` : text;
+    })
+    .filter((s) => s !== '');
+}
