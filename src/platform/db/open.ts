@@ -41,6 +41,7 @@ function lockDataDir(dataDir: string): () => void {
         throw new Error(
           `the embedded database in ${dataDir} is in use by process ${pid} (a running \`ward serve\`?). ` +
             'Stop it, use the HTTP API, or run in cluster mode with WARD_DATABASE_URL.',
+          { cause: err },
         );
       }
       rmSync(file, { force: true });
