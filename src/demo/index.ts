@@ -11,7 +11,7 @@ import type { JobQueue } from '../platform/jobs/index.ts';
 import type { Logger } from '../platform/log.ts';
 import type { EventStream } from '../platform/stream/index.ts';
 import type { Clock } from '../platform/clock.ts';
-import { seedDemoAssets } from './demo-assets.ts';
+import { DEMO_DEPARTMENTS, seedDemoAssets } from './demo-assets.ts';
 import { generateNessusFile, generateNmapXml } from './scan-generators.ts';
 
 /** What the demo seeder needs from the running app (structural, so demo/ never imports app.ts). */
@@ -51,10 +51,12 @@ export async function seedDemoIfEmpty(app: DemoDeps): Promise<DemoCredentials | 
   const dir = mkdtempSync(join(tmpdir(), 'ward-demo-'));
   try {
     const now = app.clock.now();
+    // Each round re-scans the same networks: later rounds drop findings (fixed) and reach
+    // hosts the earlier ones did not (new findings), as a real quarterly programme does.
     const rounds = [
-      { daysAgo: 60, drop: 0 },
-      { daysAgo: 30, drop: 0.25 },
-      { daysAgo: 0, drop: 0.45 },
+      { daysAgo: 60, drop: 0, newHosts: 10 },
+      { daysAgo: 30, drop: 0.25, newHosts: 25 },
+      { daysAgo: 0, drop: 0.45, newHosts: 40 },
     ];
     for (const [i, round] of rounds.entries()) {
       const at = new Date(now.getTime() - round.daysAgo * 86_400_000);
@@ -67,13 +69,26 @@ export async function seedDemoIfEmpty(app: DemoDeps): Promise<DemoCredentials | 
         generateNessusFile({ seed: 2026, hosts: 140, findingsPerHost: [2, 14], subnet: '10.20', scanName: 'Quarterly internal scan', dropFindings: round.drop }),
       );
       await core.importScanFile(nessus, { actor: 'system', fileName: `demo-internal-scan-${i + 1}.nessus` });
+      const servers = join(dir, `round-${i}-servers.nessus`);
+      writeFileSync(
+        servers,
+        generateNessusFile({ seed: 4711, hosts: round.newHosts, findingsPerHost: [3, 12], subnet: '10.21', scanName: 'Server VLAN scan' }),
+      );
+      await core.importScanFile(servers, { actor: 'system', fileName: `demo-server-vlan-scan-${i + 1}.nessus` });
       const nmap = join(dir, `round-${i}.xml`);
-      writeFileSync(nmap, generateNmapXml({ seed: 7 + i, hosts: 60, subnet: '10.40', withScripts: true }));
+      writeFileSync(nmap, generateNmapXml({ seed: 7, hosts: 60, subnet: '10.40', withScripts: true }));
       await core.importScanFile(nmap, { actor: 'system', fileName: `demo-clinical-vlan-discovery-${i + 1}.xml` });
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+  // Scanners do not know departments; in a real site the CMDB import adds them. Spread the
+  // scanned hosts over the demo departments so the asset pages and filters have something to show.
+  await app.db.query(
+    `UPDATE assets SET department = ($1::text[])[1 + mod(abs(hashtext(id::text)), $2)]
+     WHERE department IS NULL AND type = 'host'`,
+    [[...DEMO_DEPARTMENTS], DEMO_DEPARTMENTS.length],
+  );
   app.log.info('demo hospital seeded');
   return { username: 'admin', password };
 }

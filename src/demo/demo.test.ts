@@ -1,0 +1,60 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ASSET_TYPES } from '../api-types.ts';
+import { openApp, stopApp, type App } from '../app.ts';
+import { loadConfig } from '../config.ts';
+import { createTestDatabase } from '../../test/pglite-template.ts';
+import { seedDemoIfEmpty, type DemoCredentials } from './index.ts';
+
+describe('demo hospital', () => {
+  let app: App;
+  let creds: DemoCredentials | null;
+
+  beforeAll(async () => {
+    const config = loadConfig({ WARD_DATA_DIR: mkdtempSync(join(tmpdir(), 'ward-demo-')), WARD_LOG_LEVEL: 'silent' });
+    app = await openApp(config, { db: await createTestDatabase([]) });
+    creds = await seedDemoIfEmpty(app);
+  }, 300_000);
+  afterAll(() => stopApp(app));
+
+  it('creates an admin with a one-time password that must be changed', async () => {
+    expect(creds?.username).toBe('admin');
+    expect(creds!.password.length).toBeGreaterThanOrEqual(15);
+    const [admin] = await app.db.query<{ role: string; must_change_password: boolean; password_hash: string }>(
+      "SELECT role, must_change_password, password_hash FROM users WHERE username = 'admin'",
+    );
+    expect(admin).toMatchObject({ role: 'admin', must_change_password: true });
+    expect(admin!.password_hash).toMatch(/^\$argon2id\$/);
+    expect(admin!.password_hash).not.toContain(creds!.password);
+  });
+
+  it('has a few hundred assets of every type, in departments', async () => {
+    const rows = await app.db.query<{ type: string; n: number }>('SELECT type, count(*)::int AS n FROM assets GROUP BY type');
+    const byType = Object.fromEntries(rows.map((r) => [r.type, r.n]));
+    for (const type of ASSET_TYPES) expect(byType[type] ?? 0, type).toBeGreaterThan(0);
+    expect(rows.reduce((a, r) => a + r.n, 0)).toBeGreaterThanOrEqual(250);
+    const [noDept] = await app.db.query<{ n: number }>("SELECT count(*)::int AS n FROM assets WHERE type = 'host' AND department IS NULL");
+    expect(noDept!.n).toBe(0);
+  });
+
+  it('has findings from generated scans, some fixed by later rounds, and a trend over three days', async () => {
+    const open = await app.core.listFindings({ status: ['open'], limit: 1 });
+    const fixed = await app.core.listFindings({ status: ['fixed'], limit: 1 });
+    expect(open.total).toBeGreaterThan(500);
+    expect(fixed.total).toBeGreaterThan(50);
+    const [days] = await app.db.query<{ n: number }>('SELECT count(DISTINCT day)::int AS n FROM finding_snapshots');
+    expect(days!.n).toBeGreaterThanOrEqual(3);
+    const [imports] = await app.db.query<{ n: number; failed: number }>(
+      "SELECT count(*)::int AS n, count(*) FILTER (WHERE state <> 'done')::int AS failed FROM imports",
+    );
+    expect(imports).toEqual({ n: 9, failed: 0 });
+  });
+
+  it('does nothing on a database that already has users', async () => {
+    const before = await app.db.query<{ n: number }>('SELECT count(*)::int AS n FROM findings');
+    expect(await seedDemoIfEmpty(app)).toBeNull();
+    expect(await app.db.query('SELECT count(*)::int AS n FROM findings')).toEqual(before);
+  });
+});
