@@ -73,22 +73,28 @@ function parseRoles(value: string): ServerRole[] {
 }
 
 async function serve(config: Config, roles: ServerRole[]): Promise<void> {
-  const app = await openApp(config, { worker: roles.includes('worker') });
+  // Handlers first: a SIGTERM that arrives while the app is still opening waits for it and
+  // then shuts down in order, instead of killing the process half-way through a migration.
   let stopping = false;
+  let opening: Promise<App> | undefined;
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    app.log.info({ signal }, 'shutting down');
+    const app = await opening?.catch(() => undefined);
+    app?.log.info({ signal }, 'shutting down');
     try {
-      await stopApp(app);
+      if (app) await stopApp(app);
       process.exit(0);
     } catch (err) {
-      app.log.error({ err }, 'shutdown failed');
+      app?.log.error({ err }, 'shutdown failed');
       process.exit(1);
     }
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
+  opening = openApp(config, { worker: roles.includes('worker') });
+  const app = await opening;
+  if (stopping) return;
   const { url, demo, needsSetup } = await startApp(app, roles);
   app.log.info({ roles, url, mode: config.databaseUrl ? 'cluster' : 'embedded' }, 'ward started');
   if (!url) return;

@@ -52,8 +52,16 @@ describe.skipIf(!hasPostgres || !hasNats)('cluster: 1 api + 2 workers on Postgre
   it('imports 200 uploaded files, each job once, each finding once', async () => {
     let expectedFindings = 0;
     const upload = async (i: number) => {
-      // Each file scans its own /16, so the expected total is the sum of the files' items.
-      const xml = generateNessusFile({ seed: 1000 + i, hosts: 2, findingsPerHost: [1, 4], subnet: `10.${i}`, scanName: `scan ${i}` });
+      // File i holds hosts 2i and 2i+1 of one generated network: every file scans hosts no
+      // other file has, so the expected total is the sum of the files' items.
+      const xml = generateNessusFile({
+        seed: 1000,
+        hosts: 2 * (i + 1),
+        hostFilter: (h) => h >= 2 * i,
+        findingsPerHost: [1, 4],
+        subnet: '10.9',
+        scanName: `scan ${i}`,
+      });
       expectedFindings += xml.match(/<ReportItem /g)?.length ?? 0;
       const form = new FormData();
       form.append('file', new Blob([xml], { type: 'application/xml' }), `scan-${i}.nessus`);

@@ -66,7 +66,7 @@ export async function waitForHealth(base: string, proc: WardProcess, timeoutMs =
 }
 
 /** Logs in through the first-run setup and returns headers for authenticated requests. */
-export async function setupAdmin(base: string, username = 'admin', password = 'a-long-enough-passphrase-for-tests'): Promise<{ cookie: string; csrf: string }> {
+export async function setupAdmin(base: string, username = 'admin', password = 'Quiet-river-lantern-2026'): Promise<{ cookie: string; csrf: string }> {
   const res = await fetch(`${base}/api/setup`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },

@@ -9,7 +9,7 @@ import { AUDIT_MIGRATIONS, createAuditLog } from '../platform/audit/index.ts';
 import { fixedClock } from '../platform/clock.ts';
 import { migrate, openPostgres, type PostgresDatabase } from '../platform/db/index.ts';
 import { createLogger } from '../platform/log.ts';
-import { createRecordingJobQueue, TEST_SLA } from './core-test-kit.ts';
+import { createRecordingJobQueue, TEST_SLA } from '../../test/core-test-kit.ts';
 import { CORE_MIGRATIONS, createCore, ImportFailedError, type Core } from './index.ts';
 import { IMPORT_QUEUE, queueStoredScan, storeUploadedScan } from './imports/import-files.ts';
 import { getImportRun } from './imports/import-runs.ts';

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createCoreTestKit, scanHost, type CoreTestKit } from '../core-test-kit.ts';
+import { createCoreTestKit, scanHost, type CoreTestKit } from '../../../test/core-test-kit.ts';
 import { hostIdentity, matchHost, resolveHostAssets, type AssetIdentity } from './host-matching.ts';
 
 const asset = (a: Partial<AssetIdentity> & { id: string }): AssetIdentity => ({
@@ -47,6 +47,14 @@ describe('matchHost', () => {
     // ...and then the name decides.
     const ws99 = asset({ id: 'ws-99', hostnames: ['ws-99'] });
     expect(matchHost(identity({ ip: '10.0.0.5', hostnames: ['ws-99'] }), [other, ws99])?.id).toBe('ws-99');
+  });
+
+  it('does not take a repeated name for a device with a different MAC', () => {
+    // Generic names (ws-001) repeat across subnets and sites; different hardware, different device.
+    const ws1 = asset({ id: 'ws-001', ips: ['10.1.1.5'], macs: ['AA:AA:AA:AA:AA:01'], hostnames: ['ws-001'] });
+    expect(matchHost(identity({ ip: '10.2.1.5', mac: 'BB:BB:BB:BB:BB:01', hostnames: ['ws-001'] }), [ws1])).toBeNull();
+    // Without a MAC on one side the name still decides.
+    expect(matchHost(identity({ ip: '10.2.1.5', hostnames: ['ws-001'] }), [ws1])?.id).toBe('ws-001');
   });
 
   it('finds nothing for a host with no identifier in common', () => {

@@ -57,6 +57,9 @@ const overlaps = (a: readonly string[], b: readonly string[]) => a.some((x) => b
  * An address alone is weak evidence (DHCP hands it to the next device), so step 3 refuses an
  * asset whose identity contradicts the host's: a different MAC on both sides, or names on both
  * sides with none in common. Such a host then matches by name (step 4) or becomes a new asset.
+ * A name alone (step 4) is refused too when both sides have MACs (which step 1 found to
+ * differ): generic names such as `ws-001` repeat across sites and subnets, and two devices with
+ * different hardware addresses are two devices.
  * Among several candidates of one step, the most recently seen wins.
  */
 export function matchHost(h: HostIdentity, candidates: readonly AssetIdentity[]): AssetIdentity | null {
@@ -75,7 +78,7 @@ export function matchHost(h: HostIdentity, candidates: readonly AssetIdentity[])
     const ipOnly = byIp.filter((a) => !contradicts(a));
     if (ipOnly.length) return newest(ipOnly);
   }
-  return newest(byName);
+  return newest(h.mac ? byName.filter((a) => a.macs.length === 0) : byName);
 }
 
 /**

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FindingQuery } from '../../api-types.ts';
-import { createCoreTestKit, type CoreTestKit } from '../core-test-kit.ts';
+import { createCoreTestKit, type CoreTestKit } from '../../../test/core-test-kit.ts';
 
 let kit: CoreTestKit;
 const ids: Record<string, string> = {};

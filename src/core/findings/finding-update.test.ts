@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createCoreTestKit, type CoreTestKit } from '../core-test-kit.ts';
+import { createCoreTestKit, type CoreTestKit } from '../../../test/core-test-kit.ts';
 import { addFindingComment } from './finding-detail.ts';
 
 let kit: CoreTestKit;

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { generateNessus, generateNessusFile, generateNmap, generateNmapXml } from '../../demo/scan-generators.ts';
-import { countCoreRows, createCoreTestKit, type CoreTestKit } from '../core-test-kit.ts';
+import { countCoreRows, createCoreTestKit, type CoreTestKit } from '../../../test/core-test-kit.ts';
 import { ImportFailedError } from '../index.ts';
 import { IMPORT_QUEUE, queueStoredScan, runQueuedImport, storeUploadedScan } from './import-files.ts';
 import { getImportRun } from './import-runs.ts';

@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import type { ImportFormat, ImportRun, ImportState, Page } from '../../api-types.ts';
 import type { Queryable } from '../../platform/db/index.ts';
 import { isUuid, toIso, toIsoOrNull, toNumber } from '../db-values.ts';
@@ -114,13 +115,16 @@ const ABANDONED_AFTER = '1 hour';
  */
 export async function claimImportRun(db: Queryable, id: string, now: Date): Promise<StoredImport | null> {
   const [row] = await db.query<ImportRow>(
-    `UPDATE imports SET state = 'running', started_at = $2, progress = 0
+    `UPDATE imports SET state = 'running', started_at = $2, progress = 0, attempts = attempts + 1, worker = $3
      WHERE id = $1 AND (state = 'queued' OR (state = 'running' AND started_at < $2::timestamptz - interval '${ABANDONED_AFTER}'))
      RETURNING ${COLUMNS}`,
-    [id, now],
+    [id, now, WORKER_ID],
   );
   return row ? toStoredImport(row) : null;
 }
+
+/** This process, as recorded on the imports it runs. */
+const WORKER_ID = `${hostname()}:${process.pid}`;
 
 export async function markImportFailed(db: Queryable, id: string, error: string, now: Date): Promise<StoredImport | null> {
   const [row] = await db.query<ImportRow>(

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FindingSummary } from '../../api-types.ts';
-import { countCoreRows, createCoreTestKit, scanned, T0, type CoreTestKit } from '../core-test-kit.ts';
+import { countCoreRows, createCoreTestKit, scanned, T0, type CoreTestKit } from '../../../test/core-test-kit.ts';
 import type { ScanHostResult } from '../scans/scan-types.ts';
 
 let kit: CoreTestKit;

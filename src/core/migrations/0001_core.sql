@@ -51,7 +51,11 @@ CREATE TABLE imports (
   created_by text NOT NULL,
   created_at timestamptz NOT NULL DEFAULT now(),
   started_at timestamptz,
-  finished_at timestamptz
+  finished_at timestamptz,
+  -- Claims of this run by a worker (more than 1 only when a dead worker's run was taken over)
+  -- and the process that claimed it last (host:pid): evidence that each upload ran once.
+  attempts integer NOT NULL DEFAULT 0,
+  worker text
 );
 CREATE INDEX imports_created_idx ON imports (created_at DESC);
 CREATE INDEX imports_sha256_idx ON imports (sha256) WHERE state = 'done';

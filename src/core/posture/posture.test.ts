@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createCoreTestKit, scanned, T0, type CoreTestKit } from '../core-test-kit.ts';
+import { createCoreTestKit, scanned, T0, type CoreTestKit } from '../../../test/core-test-kit.ts';
 import { loadTrend } from './snapshots.ts';
 
 let kit: CoreTestKit;

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateNessusFile } from '../../demo/scan-generators.ts';
 import { createHttpServer, type HttpServer, type Principal, type Role } from '../../platform/http/index.ts';
 import { createLogger } from '../../platform/log.ts';
-import { createCoreTestKit, type CoreTestKit } from '../core-test-kit.ts';
+import { createCoreTestKit, type CoreTestKit } from '../../../test/core-test-kit.ts';
 import { IMPORT_QUEUE } from '../imports/import-files.ts';
 
 // A unit test of the routes: the caller's role comes from a test header instead of a session

@@ -3,17 +3,17 @@
  * a core on a fixed clock, and factories for scanned hosts. Kept here rather than in test/
  * because it knows the core's internals (the ImportContext).
  */
-import { AUDIT_MIGRATIONS, createAuditLog, type AuditLog } from '../platform/audit/index.ts';
-import { fixedClock } from '../platform/clock.ts';
-import type { PgliteDatabase } from '../platform/db/index.ts';
-import type { Job, JobQueue } from '../platform/jobs/index.ts';
-import { createLogger } from '../platform/log.ts';
-import type { EventStream } from '../platform/stream/index.ts';
-import { createTestDatabase } from '../../test/pglite-template.ts';
-import { CORE_MIGRATIONS, createCore, type Core } from './index.ts';
-import { createImportProgressBoard } from './imports/import-progress.ts';
-import type { ImportContext } from './imports/import-scan.ts';
-import type { ScanHost, ScanHostResult, ScanIssue } from './scans/scan-types.ts';
+import { AUDIT_MIGRATIONS, createAuditLog, type AuditLog } from '../src/platform/audit/index.ts';
+import { fixedClock } from '../src/platform/clock.ts';
+import type { PgliteDatabase } from '../src/platform/db/index.ts';
+import type { Job, JobQueue } from '../src/platform/jobs/index.ts';
+import { createLogger } from '../src/platform/log.ts';
+import type { EventStream } from '../src/platform/stream/index.ts';
+import { createTestDatabase } from './pglite-template.ts';
+import { CORE_MIGRATIONS, createCore, type Core } from '../src/core/index.ts';
+import { createImportProgressBoard } from '../src/core/imports/import-progress.ts';
+import type { ImportContext } from '../src/core/imports/import-scan.ts';
+import type { ScanHost, ScanHostResult, ScanIssue } from '../src/core/scans/scan-types.ts';
 
 export const TEST_SLA = { critical: 15, high: 30, medium: 90, low: 180 };
 export const T0 = '2026-03-02T09:00:00.000Z';
