@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateNessusFile } from '../src/demo/scan-generators.ts';
 import { createPgTestDatabase } from './pg-database.ts';
-import { hasNats, hasPostgres, testNatsUrl } from './services.ts';
+import { deleteNatsStream, hasNats, hasPostgres, testNatsUrl } from './services.ts';
 import { freePort, setupAdmin, startWard, waitForHealth, type WardProcess } from './ward-process.ts';
 
 const FILES = 200;
@@ -19,15 +19,17 @@ describe.skipIf(!hasPostgres || !hasNats)('cluster: 1 api + 2 workers on Postgre
   const dataDir = mkdtempSync(join(tmpdir(), 'ward-cluster-'));
   let base = '';
   let auth: { cookie: string; csrf: string };
+  let streamName = '';
 
   beforeAll(async () => {
     pg = await createPgTestDatabase();
     const port = await freePort();
     base = `http://127.0.0.1:${port}`;
+    streamName = `WARD_TEST_${randomBytes(4).toString('hex')}`;
     const env = {
       WARD_DATABASE_URL: pg.url,
       WARD_NATS_URL: testNatsUrl!,
-      WARD_NATS_STREAM: `WARD_TEST_${randomBytes(4).toString('hex')}`,
+      WARD_NATS_STREAM: streamName,
       WARD_SECRET_KEY: randomBytes(32).toString('hex'),
       WARD_DEMO: 'false',
       WARD_DATA_DIR: dataDir,
@@ -44,6 +46,7 @@ describe.skipIf(!hasPostgres || !hasNats)('cluster: 1 api + 2 workers on Postgre
   afterAll(async () => {
     const codes = await Promise.all(procs.map((p) => p.stop()));
     await pg?.drop();
+    await deleteNatsStream(testNatsUrl!, streamName);
     rmSync(dataDir, { recursive: true, force: true });
     // Graceful shutdown on SIGTERM: every process exits 0.
     expect(codes).toEqual(procs.map(() => 0));

@@ -12,3 +12,16 @@ if (process.env['CI'] === 'true' && (!testDatabaseUrl || !testNatsUrl)) {
 
 export const hasPostgres = Boolean(testDatabaseUrl);
 export const hasNats = Boolean(testNatsUrl);
+
+/** Removes a JetStream stream a test's processes created (missing is fine). */
+export async function deleteNatsStream(url: string, name: string): Promise<void> {
+  const { connect } = await import('@nats-io/transport-node');
+  const { jetstreamManager } = await import('@nats-io/jetstream');
+  const nc = await connect({ servers: url });
+  try {
+    const jsm = await jetstreamManager(nc);
+    await jsm.streams.delete(name).catch(() => false);
+  } finally {
+    await nc.close();
+  }
+}

@@ -219,7 +219,10 @@ async function ensureStream(jsm: JetStreamManager, opts: NatsEventStreamOptions)
       retention: RetentionPolicy.Limits,
       discard: DiscardPolicy.Old,
       max_age: nanos((opts.maxAgeHours ?? 168) * 3_600_000),
-      max_bytes: opts.maxBytes ?? 10 * 1024 ** 3,
+      // No byte cap by default: JetStream reserves a stream's max_bytes against the server's
+      // storage up front, so a generous cap makes stream creation fail on a small server.
+      // Age bounds the stream; operators who want a cap pass maxBytes.
+      max_bytes: opts.maxBytes ?? -1,
       num_replicas: 1,
     });
     opts.log.info({ stream: streamName, subjects }, 'created JetStream stream');
