@@ -13,13 +13,28 @@ export default tseslint.config(
   {
     languageOptions: { globals: { ...globals.node } },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      'no-restricted-exports': ['error', { restrictDefaultExports: { direct: true, named: true, defaultFrom: true, namedFrom: true, namespaceFrom: true } }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
+      'no-restricted-exports': [
+        'error',
+        {
+          restrictDefaultExports: {
+            direct: true,
+            named: true,
+            defaultFrom: true,
+            namedFrom: true,
+            namespaceFrom: true,
+          },
+        },
+      ],
       'no-restricted-syntax': [
         'error',
         {
           selector: "MemberExpression[object.name='process'][property.name='env']",
-          message: 'Read configuration in src/config.ts (loadConfig) and pass it down; do not read process.env elsewhere.',
+          message:
+            'Read configuration in src/config.ts (loadConfig) and pass it down; do not read process.env elsewhere.',
         },
       ],
     },
@@ -28,8 +43,23 @@ export default tseslint.config(
     files: ['src/platform/**/*.ts'],
     rules: {
       'no-restricted-imports': restrict([
-        { group: ['**/core/**', '**/core/*', '../core', '**/safeguards/**', '**/compliance/**', '**/demo/**'], message: 'platform/ must not import core/, safeguards/ or compliance/: pass what it needs in as a parameter or an interface.' },
-        { group: ['**/config.ts', '**/app.ts', '**/main.ts'], message: 'platform/ takes plain options, not the Config or the app: let app.ts pass the values in.' },
+        {
+          group: [
+            '**/core/**',
+            '**/core/*',
+            '../core',
+            '**/safeguards/**',
+            '**/compliance/**',
+            '**/demo/**',
+          ],
+          message:
+            'platform/ must not import core/, safeguards/ or compliance/: pass what it needs in as a parameter or an interface.',
+        },
+        {
+          group: ['**/config.ts', '**/app.ts', '**/main.ts'],
+          message:
+            'platform/ takes plain options, not the Config or the app: let app.ts pass the values in.',
+        },
       ]),
     },
   },
@@ -37,22 +67,33 @@ export default tseslint.config(
     files: ['src/core/**/*.ts'],
     rules: {
       'no-restricted-imports': restrict([
-        { group: ['**/safeguards/**', '**/compliance/**'], message: 'core/ must not import a safeguard: safeguards build on core, not the other way round. Publish an event or add a core record type.' },
-        { group: ['**/app.ts', '**/main.ts'], message: 'core/ gets its dependencies as parameters from app.ts; do not import the composition root.' },
-      ]),
-    },
-  },
-  ...['email', 'credentials', 'awareness', 'ransomware', 'devices', 'suppliers', 'drills'].map((name) => ({
-    files: [`src/safeguards/${name}/**/*.ts`],
-    rules: {
-      'no-restricted-imports': restrict([
         {
-          group: ['**/safeguards/*/**', `!**/safeguards/${name}/**`, '../*/**', `!../${name}/**`],
-          message: 'A safeguard must not import another safeguard: meet through core records (assets, findings, alerts) or events on the stream.',
+          group: ['**/safeguards/**', '**/compliance/**'],
+          message:
+            'core/ must not import a safeguard: safeguards build on core, not the other way round. Publish an event or add a core record type.',
+        },
+        {
+          group: ['**/app.ts', '**/main.ts'],
+          message:
+            'core/ gets its dependencies as parameters from app.ts; do not import the composition root.',
         },
       ]),
     },
-  })),
+  },
+  ...['email', 'credentials', 'awareness', 'ransomware', 'devices', 'suppliers', 'drills'].map(
+    (name) => ({
+      files: [`src/safeguards/${name}/**/*.ts`],
+      rules: {
+        'no-restricted-imports': restrict([
+          {
+            group: ['**/safeguards/*/**', `!**/safeguards/${name}/**`, '../*/**', `!../${name}/**`],
+            message:
+              'A safeguard must not import another safeguard: meet through core records (assets, findings, alerts) or events on the stream.',
+          },
+        ]),
+      },
+    }),
+  ),
   {
     files: ['web/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
@@ -60,14 +101,25 @@ export default tseslint.config(
       'no-restricted-imports': restrict([
         {
           group: ['**/src/**', '!**/src/api-types.ts'],
-          message: 'web/ talks to the server over HTTP only; import shared request/response types from src/api-types.ts.',
+          message:
+            'web/ talks to the server over HTTP only; import shared request/response types from src/api-types.ts.',
         },
       ]),
       'no-restricted-syntax': 'off',
     },
   },
   {
-    files: ['src/config.ts', 'src/main.ts', 'test/**/*.ts', 'scripts/**/*.ts', 'bench/**/*.ts', '**/*.test.ts', '*.config.ts', '*.config.js', 'web/vite.config.ts'],
+    files: [
+      'src/config.ts',
+      'src/main.ts',
+      'test/**/*.ts',
+      'scripts/**/*.ts',
+      'bench/**/*.ts',
+      '**/*.test.ts',
+      '*.config.ts',
+      '*.config.js',
+      'web/vite.config.ts',
+    ],
     rules: { 'no-restricted-syntax': 'off' },
   },
   {

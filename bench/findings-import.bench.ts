@@ -22,7 +22,14 @@ const peakRss = () => process.resourceUsage().maxRSS * 1024;
 // (unique names and addresses) and the store reaches 100,000 findings.
 async function writeScan(path: string, part: 0 | 1): Promise<void> {
   const out = createWriteStream(path);
-  const opts = { seed: 1, hosts: hosts * (part + 1), hostFilter: (i: number) => i >= hosts * part, findingsPerHost: 25, subnet: '10.1', scanName: 'bench' };
+  const opts = {
+    seed: 1,
+    hosts: hosts * (part + 1),
+    hostFilter: (i: number) => i >= hosts * part,
+    findingsPerHost: 25,
+    subnet: '10.1',
+    scanName: 'bench',
+  };
   for (const chunk of generateNessusChunks(opts)) {
     if (!out.write(chunk)) await once(out, 'drain');
   }
@@ -35,32 +42,49 @@ function percentile(sorted: number[], p: number): number {
 }
 
 async function main(): Promise<void> {
-  console.log(`machine: ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ${mib(totalmem())} RAM, node ${process.version}`);
+  console.log(
+    `machine: ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ${mib(totalmem())} RAM, node ${process.version}`,
+  );
   const fileA = join(dir, 'scan-a.nessus');
   const fileB = join(dir, 'scan-b.nessus');
   await writeScan(fileA, 0);
   await writeScan(fileB, 1);
-  console.log(`generated ${hosts} hosts x 25 = ${hosts * 25} findings per file (${mib(statSync(fileA).size)} each)`);
+  console.log(
+    `generated ${hosts} hosts x 25 = ${hosts * 25} findings per file (${mib(statSync(fileA).size)} each)`,
+  );
 
-  const config = loadConfig({ WARD_DATA_DIR: join(dir, 'data'), WARD_DEMO: 'false', WARD_LOG_LEVEL: 'warn', WARD_PORT: '0', WARD_RATE_LIMIT_PER_MINUTE: '1000000' });
+  const config = loadConfig({
+    WARD_DATA_DIR: join(dir, 'data'),
+    WARD_DEMO: 'false',
+    WARD_LOG_LEVEL: 'warn',
+    WARD_PORT: '0',
+    WARD_RATE_LIMIT_PER_MINUTE: '1000000',
+  });
   const app = await openApp(config, { worker: false });
   try {
     let t = performance.now();
     const first = await app.core.importScanFile(fileA, { actor: 'bench' });
     const importS = (performance.now() - t) / 1000;
-    console.log(`import:    ${importS.toFixed(2)} s  (${first.findingsNew} new, ${first.hosts} hosts; target <= 15 s)`);
+    console.log(
+      `import:    ${importS.toFixed(2)} s  (${first.findingsNew} new, ${first.hosts} hosts; target <= 15 s)`,
+    );
     console.log(`peak RSS after import: ${mib(peakRss())} (target <= 1536 MiB)`);
 
     t = performance.now();
     const again = await app.core.importScanFile(fileA, { actor: 'bench' });
     const reimportS = (performance.now() - t) / 1000;
-    console.log(`re-import: ${reimportS.toFixed(2)} s  (${again.findingsNew} new, ${again.findingsSeen} seen; target <= 10 s)`);
+    console.log(
+      `re-import: ${reimportS.toFixed(2)} s  (${again.findingsNew} new, ${again.findingsSeen} seen; target <= 10 s)`,
+    );
 
     await app.core.importScanFile(fileB, { actor: 'bench' });
     const { total } = await app.core.listFindings({ limit: 1 });
     console.log(`stored findings: ${total}`);
 
-    await app.auth.createUser({ username: 'bench', password: 'Tr0mbone-lantern-quietly-42', role: 'analyst' }, 'bench');
+    await app.auth.createUser(
+      { username: 'bench', password: 'Tr0mbone-lantern-quietly-42', role: 'analyst' },
+      'bench',
+    );
     const { url } = await startApp(app, ['api']);
     const login = await fetch(`${url}/api/auth/login`, {
       method: 'POST',
@@ -93,7 +117,9 @@ async function main(): Promise<void> {
     times.sort((a, b) => a - b);
     for (const [q, list] of byShape) {
       list.sort((a, b) => a - b);
-      console.log(`  ${(q || '(first page)').padEnd(40)} p50 ${percentile(list, 50).toFixed(1)} ms, p95 ${percentile(list, 95).toFixed(1)} ms`);
+      console.log(
+        `  ${(q || '(first page)').padEnd(40)} p50 ${percentile(list, 50).toFixed(1)} ms, p95 ${percentile(list, 95).toFixed(1)} ms`,
+      );
     }
     console.log(
       `GET /api/findings (${times.length} requests, ${queries.length} query shapes, ${total} findings): ` +

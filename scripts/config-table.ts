@@ -5,5 +5,7 @@ import { describeConfig } from '../src/config.ts';
 console.log('| variable | default | what it does |');
 console.log('|---|---|---|');
 for (const row of describeConfig()) {
-  console.log(`| \`${row.env}\` | ${row.default === '(unset)' ? '(unset)' : `\`${row.default}\``} | ${row.description} |`);
+  console.log(
+    `| \`${row.env}\` | ${row.default === '(unset)' ? '(unset)' : `\`${row.default}\``} | ${row.description} |`,
+  );
 }

@@ -4,7 +4,9 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
 const args = process.argv.slice(2);
-const integration = Boolean(process.env['WARD_TEST_DATABASE_URL'] && process.env['WARD_TEST_NATS_URL']);
+const integration = Boolean(
+  process.env['WARD_TEST_DATABASE_URL'] && process.env['WARD_TEST_NATS_URL'],
+);
 const chromium = process.env['WARD_CHROMIUM'] ?? '/usr/bin/chromium';
 const browser = existsSync(chromium);
 
@@ -16,6 +18,7 @@ if (!integration) {
     'integration tests were SKIPPED: set WARD_TEST_DATABASE_URL and WARD_TEST_NATS_URL (see README, Development) to run them',
   );
 }
-if (!browser) notes.push(`browser tests were SKIPPED: no Chromium at ${chromium} (apt-get install chromium)`);
+if (!browser)
+  notes.push(`browser tests were SKIPPED: no Chromium at ${chromium} (apt-get install chromium)`);
 for (const n of notes) console.log(`\nward test: ${n}`);
 process.exit(result.status ?? 1);

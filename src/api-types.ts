@@ -6,7 +6,8 @@
 
 export type Role = 'admin' | 'analyst' | 'auditor';
 
-export type Safeguard = 'email' | 'credentials' | 'awareness' | 'ransomware' | 'devices' | 'suppliers' | 'drills';
+export type Safeguard =
+  'email' | 'credentials' | 'awareness' | 'ransomware' | 'devices' | 'suppliers' | 'drills';
 export const SAFEGUARDS: readonly Safeguard[] = [
   'email',
   'credentials',
@@ -21,7 +22,13 @@ export type Severity = 'critical' | 'high' | 'medium' | 'low' | 'info';
 export const SEVERITIES: readonly Severity[] = ['critical', 'high', 'medium', 'low', 'info'];
 
 export type FindingStatus = 'open' | 'in_progress' | 'fixed' | 'accepted_risk' | 'false_positive';
-export const FINDING_STATUSES: readonly FindingStatus[] = ['open', 'in_progress', 'fixed', 'accepted_risk', 'false_positive'];
+export const FINDING_STATUSES: readonly FindingStatus[] = [
+  'open',
+  'in_progress',
+  'fixed',
+  'accepted_risk',
+  'false_positive',
+];
 
 export type FindingSource = 'scanner' | 'analyzer' | 'manual';
 
@@ -46,7 +53,12 @@ export const ASSET_TYPES: readonly AssetType[] = [
 ];
 
 export type Criticality = 'life_critical' | 'clinical' | 'business' | 'it';
-export const CRITICALITIES: readonly Criticality[] = ['life_critical', 'clinical', 'business', 'it'];
+export const CRITICALITIES: readonly Criticality[] = [
+  'life_critical',
+  'clinical',
+  'business',
+  'it',
+];
 
 export interface Page<T> {
   items: T[];

@@ -52,8 +52,11 @@ export async function openApp(config: Config, opts: OpenOptions = {}): Promise<A
   const log = opts.log ?? createLogger(config.logLevel);
   const clock = opts.clock ?? systemClock;
   const cluster = Boolean(config.databaseUrl);
-  const secrets = createSecretBox(resolveSecretKey({ secretKey: config.secretKey, dataDir: config.dataDir, cluster }));
-  const db = opts.db ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
+  const secrets = createSecretBox(
+    resolveSecretKey({ secretKey: config.secretKey, dataDir: config.dataDir, cluster }),
+  );
+  const db =
+    opts.db ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
   try {
     const audit = createAuditLog(db, clock);
     const auth = createAuth({
@@ -97,7 +100,10 @@ export async function openApp(config: Config, opts: OpenOptions = {}): Promise<A
       core.module,
     ];
     // Job handlers start only in startApp, after this, so they always see migrated tables.
-    const migration = await migrate(db, modules.flatMap((m) => (m.migrations ? [m.migrations] : [])));
+    const migration = await migrate(
+      db,
+      modules.flatMap((m) => (m.migrations ? [m.migrations] : [])),
+    );
     return { config, log, clock, db, secrets, jobs, stream, audit, auth, core, modules, migration };
   } catch (err) {
     await db.close().catch(() => undefined);
@@ -124,7 +130,10 @@ export async function startApp(
     modules: app.modules,
     rateLimitPerMinute: app.config.rateLimitPerMinute,
     maxUploadBytes: app.config.maxUploadMb * 1024 * 1024,
-    tls: app.config.tlsCert && app.config.tlsKey ? { cert: app.config.tlsCert, key: app.config.tlsKey } : undefined,
+    tls:
+      app.config.tlsCert && app.config.tlsKey
+        ? { cert: app.config.tlsCert, key: app.config.tlsKey }
+        : undefined,
     webRoot: existsSync(webRoot) ? webRoot : undefined,
   });
   app.http = http;
@@ -157,7 +166,9 @@ export async function createAppServer(parts: {
         actor: req.principal?.username ?? 'anonymous',
         ip: req.ip,
         action: `${req.method} ${req.routeOptions.url ?? req.url}`,
-        target: Object.keys((req.params as object) ?? {}).length ? JSON.stringify(req.params) : null,
+        target: Object.keys((req.params as object) ?? {}).length
+          ? JSON.stringify(req.params)
+          : null,
         status,
       }),
     webRoot: parts.webRoot,

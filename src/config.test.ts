@@ -7,19 +7,36 @@ import { ConfigError, describeConfig, envNameOf, loadConfig } from './config.ts'
 describe('loadConfig', () => {
   it('gives every documented default with an empty environment', () => {
     const c = loadConfig({});
-    expect(c).toMatchObject({ dataDir: './data', port: 8080, demo: true, slaCriticalDays: 15, slaHighDays: 30, slaMediumDays: 90, slaLowDays: 180 });
+    expect(c).toMatchObject({
+      dataDir: './data',
+      port: 8080,
+      demo: true,
+      slaCriticalDays: 15,
+      slaHighDays: 30,
+      slaMediumDays: 90,
+      slaLowDays: 180,
+    });
     expect(c.databaseUrl).toBeUndefined();
   });
 
   it('reads WARD_* variables with types', () => {
-    const c = loadConfig({ WARD_PORT: '9001', WARD_DEMO: 'false', WARD_DATA_DIR: '/tmp/x', WARD_SLA_HIGH_DAYS: '14' });
+    const c = loadConfig({
+      WARD_PORT: '9001',
+      WARD_DEMO: 'false',
+      WARD_DATA_DIR: '/tmp/x',
+      WARD_SLA_HIGH_DAYS: '14',
+    });
     expect(c).toMatchObject({ port: 9001, demo: false, dataDir: '/tmp/x', slaHighDays: 14 });
   });
 
   it('names the variable and the problem for every bad key', () => {
     const err = (() => {
       try {
-        loadConfig({ WARD_PORT: 'eighty', WARD_DATABASE_URL: 'mysql://x', WARD_SECRET_KEY: 'short' });
+        loadConfig({
+          WARD_PORT: 'eighty',
+          WARD_DATABASE_URL: 'mysql://x',
+          WARD_SECRET_KEY: 'short',
+        });
       } catch (e) {
         return e as ConfigError;
       }

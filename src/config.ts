@@ -17,17 +17,23 @@ export const configSchema = z.object({
     .string()
     .min(1)
     .default('./data')
-    .describe('Directory of the embedded database (PGlite) and local state. Ignored for the database when databaseUrl is set.'),
+    .describe(
+      'Directory of the embedded database (PGlite) and local state. Ignored for the database when databaseUrl is set.',
+    ),
   databaseUrl: z
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
     .optional()
-    .describe('PostgreSQL connection URL. Set it for cluster mode; unset means the embedded database in dataDir.'),
+    .describe(
+      'PostgreSQL connection URL. Set it for cluster mode; unset means the embedded database in dataDir.',
+    ),
   natsUrl: z
     .string()
     .regex(/^(nats|tls):\/\//, 'must be a nats:// URL')
     .optional()
-    .describe('NATS server with JetStream for the event stream. Unset means an in-process stream (one process only).'),
+    .describe(
+      'NATS server with JetStream for the event stream. Unset means an in-process stream (one process only).',
+    ),
   natsStream: z
     .string()
     .regex(/^[A-Za-z0-9_-]+$/)
@@ -36,35 +42,60 @@ export const configSchema = z.object({
   host: z
     .string()
     .default('127.0.0.1')
-    .describe('Address the HTTP server listens on. Use 0.0.0.0 to serve other machines (put TLS in front or set tlsCert).'),
+    .describe(
+      'Address the HTTP server listens on. Use 0.0.0.0 to serve other machines (put TLS in front or set tlsCert).',
+    ),
   port: int(0, 65535).default(8080).describe('HTTP port the server listens on.'),
   publicUrl: z
     .string()
     .url()
     .optional()
-    .describe('URL users reach Ward at, printed at start and used in links. Defaults to http://host:port.'),
-  tlsCert: z.string().optional().describe('PEM certificate file; with tlsKey the server speaks HTTPS and cookies get Secure.'),
+    .describe(
+      'URL users reach Ward at, printed at start and used in links. Defaults to http://host:port.',
+    ),
+  tlsCert: z
+    .string()
+    .optional()
+    .describe('PEM certificate file; with tlsKey the server speaks HTTPS and cookies get Secure.'),
   tlsKey: z.string().optional().describe('PEM private key file for tlsCert.'),
   secretKey: z
     .string()
     .regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hex characters (32 bytes)')
     .optional()
-    .describe('Key that encrypts secrets at rest (TOTP seeds, integration passwords). Required in cluster mode; in embedded mode a key is generated into dataDir/secret.key (mode 0600) on first start.'),
-  demo: bool.default(true).describe('Seed a demo hospital on first start of an empty database. false starts empty and asks for a first admin.'),
+    .describe(
+      'Key that encrypts secrets at rest (TOTP seeds, integration passwords). Required in cluster mode; in embedded mode a key is generated into dataDir/secret.key (mode 0600) on first start.',
+    ),
+  demo: bool
+    .default(true)
+    .describe(
+      'Seed a demo hospital on first start of an empty database. false starts empty and asks for a first admin.',
+    ),
   logLevel: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
     .default('info')
     .describe('Log level (pino).'),
   rateLimitPerMinute: int(1, 1_000_000)
     .default(600)
-    .describe('Requests per minute per client IP on the API before 429. Login has its own stricter limit of 10.'),
-  sessionHours: int(1, 24 * 30).default(12).describe('How long a login session lasts without activity.'),
-  jobConcurrency: int(1, 64).default(2).describe('Background jobs one worker process runs at once.'),
-  slaCriticalDays: int(1, 3650).default(15).describe('Remediation deadline for critical findings, in days from first seen.'),
+    .describe(
+      'Requests per minute per client IP on the API before 429. Login has its own stricter limit of 10.',
+    ),
+  sessionHours: int(1, 24 * 30)
+    .default(12)
+    .describe('How long a login session lasts without activity.'),
+  jobConcurrency: int(1, 64)
+    .default(2)
+    .describe('Background jobs one worker process runs at once.'),
+  slaCriticalDays: int(1, 3650)
+    .default(15)
+    .describe('Remediation deadline for critical findings, in days from first seen.'),
   slaHighDays: int(1, 3650).default(30).describe('Remediation deadline for high findings.'),
   slaMediumDays: int(1, 3650).default(90).describe('Remediation deadline for medium findings.'),
-  slaLowDays: int(1, 3650).default(180).describe('Remediation deadline for low findings. Informational findings have none.'),
-  maxUploadMb: int(1, 10_000).default(512).describe('Largest scanner file accepted by the upload API, in MiB.'),
+  slaLowDays: int(1, 3650)
+    .default(180)
+    .describe('Remediation deadline for low findings. Informational findings have none.'),
+  maxUploadMb: int(1, 10_000)
+    .default(512)
+    .describe('Largest scanner file accepted by the upload API, in MiB.'),
 });
 
 export type Config = z.infer<typeof configSchema>;
@@ -92,7 +123,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const unknown = Object.keys(fromFile).filter((k) => !(k in configSchema.shape));
   if (unknown.length > 0) {
-    throw new ConfigError(`config file ${env['WARD_CONFIG']}: unknown key(s) ${unknown.join(', ')}`);
+    throw new ConfigError(
+      `config file ${env['WARD_CONFIG']}: unknown key(s) ${unknown.join(', ')}`,
+    );
   }
   const parsed = configSchema.safeParse(raw);
   if (!parsed.success) {
@@ -125,7 +158,12 @@ function readConfigFile(path: string | undefined): Record<string, unknown> {
 }
 
 /** One row per key for docs and `ward config`: variable, default, description. */
-export function describeConfig(): { env: string; key: string; default: string; description: string }[] {
+export function describeConfig(): {
+  env: string;
+  key: string;
+  default: string;
+  description: string;
+}[] {
   return Object.entries(configSchema.shape).map(([key, schema]) => {
     const parsed = (schema as z.ZodType).safeParse(undefined);
     return {

@@ -1,5 +1,13 @@
 import { Command, InvalidArgumentError } from 'commander';
-import { openApp, SERVER_ROLES, startApp, stopApp, WARD_VERSION, type App, type ServerRole } from './app.ts';
+import {
+  openApp,
+  SERVER_ROLES,
+  startApp,
+  stopApp,
+  WARD_VERSION,
+  type App,
+  type ServerRole,
+} from './app.ts';
 import { ConfigError, describeConfig, loadConfig, type Config } from './config.ts';
 import { registerFindingsCommands } from './core/cli.ts';
 import { registerAuditCommands } from './platform/audit/cli.ts';
@@ -18,7 +26,10 @@ export function buildProgram(config: () => Config): Command {
     .configureHelp({ sortSubcommands: true });
 
   const withApp = async <T>(fn: (app: App) => Promise<T>): Promise<T> => {
-    const app = await openApp({ ...config(), logLevel: process.env['WARD_LOG_LEVEL'] ? config().logLevel : 'warn' });
+    const app = await openApp({
+      ...config(),
+      logLevel: process.env['WARD_LOG_LEVEL'] ? config().logLevel : 'warn',
+    });
     try {
       return await fn(app);
     } finally {
@@ -29,7 +40,9 @@ export function buildProgram(config: () => Config): Command {
   program
     .command('serve')
     .description('run the server (HTTP API and UI, background workers)')
-    .option('--roles <roles>', `comma-separated roles: ${SERVER_ROLES.join(',')}`, parseRoles, [...SERVER_ROLES])
+    .option('--roles <roles>', `comma-separated roles: ${SERVER_ROLES.join(',')}`, parseRoles, [
+      ...SERVER_ROLES,
+    ])
     .action(async (opts: { roles: ServerRole[] }) => {
       await serve(config(), opts.roles);
     });
@@ -40,9 +53,16 @@ export function buildProgram(config: () => Config): Command {
     .action(async () => {
       await withApp(async (app) => {
         const applied = app.migration.applied;
-        console.log(applied.length ? `applied ${applied.length}: ${applied.join(', ')}` : 'database is up to date');
+        console.log(
+          applied.length
+            ? `applied ${applied.length}: ${applied.join(', ')}`
+            : 'database is up to date',
+        );
         // openApp migrates; run again so the command also reports a clean second pass.
-        await migrate(app.db, app.modules.flatMap((m) => (m.migrations ? [m.migrations] : [])));
+        await migrate(
+          app.db,
+          app.modules.flatMap((m) => (m.migrations ? [m.migrations] : [])),
+        );
       });
     });
 
@@ -53,7 +73,8 @@ export function buildProgram(config: () => Config): Command {
     .action((opts: { json?: boolean }) => {
       const rows = describeConfig();
       if (opts.json) return console.log(JSON.stringify(rows, null, 2));
-      for (const r of rows) console.log(`${r.env.padEnd(26)} ${r.default.padEnd(12)} ${r.description}`);
+      for (const r of rows)
+        console.log(`${r.env.padEnd(26)} ${r.default.padEnd(12)} ${r.description}`);
     });
 
   registerFindingsCommands(program, withApp);
@@ -63,7 +84,10 @@ export function buildProgram(config: () => Config): Command {
 }
 
 function parseRoles(value: string): ServerRole[] {
-  const roles = value.split(',').map((r) => r.trim()).filter(Boolean);
+  const roles = value
+    .split(',')
+    .map((r) => r.trim())
+    .filter(Boolean);
   for (const r of roles) {
     if (!SERVER_ROLES.includes(r as ServerRole)) {
       throw new InvalidArgumentError(`unknown role "${r}"; roles are ${SERVER_ROLES.join(', ')}`);
@@ -76,11 +100,10 @@ async function serve(config: Config, roles: ServerRole[]): Promise<void> {
   // Handlers first: a SIGTERM that arrives while the app is still opening waits for it and
   // then shuts down in order, instead of killing the process half-way through a migration.
   let stopping = false;
-  let opening: Promise<App> | undefined;
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    const app = await opening?.catch(() => undefined);
+    const app = await opening.catch(() => undefined);
     app?.log.info({ signal }, 'shutting down');
     try {
       if (app) await stopApp(app);
@@ -92,7 +115,8 @@ async function serve(config: Config, roles: ServerRole[]): Promise<void> {
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
-  opening = openApp(config, { worker: roles.includes('worker') });
+  // Same tick as the handlers above, so `opening` is set before any signal can be delivered.
+  const opening = openApp(config, { worker: roles.includes('worker') });
   const app = await opening;
   if (stopping) return;
   const { url, demo, needsSetup } = await startApp(app, roles);
@@ -100,7 +124,9 @@ async function serve(config: Config, roles: ServerRole[]): Promise<void> {
   if (!url) return;
   console.log(`\nWard is running at ${url}  (roles: ${roles.join(', ')})`);
   if (demo) {
-    console.log(`Demo hospital loaded. Sign in as "${demo.username}" with the one-time password: ${demo.password}`);
+    console.log(
+      `Demo hospital loaded. Sign in as "${demo.username}" with the one-time password: ${demo.password}`,
+    );
     console.log('(You will be asked to choose a new password. This password is not shown again.)');
   } else if (needsSetup) {
     console.log('No users yet: open the URL to create the first administrator.');

@@ -13,7 +13,11 @@ const dir = mkdtempSync(join(tmpdir(), 'ward-cli-'));
 const env = { ...process.env, WARD_DATA_DIR: join(dir, 'data'), WARD_LOG_LEVEL: 'warn' };
 
 function ward(...args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { env, encoding: 'utf8', timeout: 120_000 });
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    env,
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -33,7 +37,8 @@ describe('ward CLI', () => {
   it('lists its commands', () => {
     const help = ward('--help');
     expect(help.code).toBe(0);
-    for (const cmd of ['serve', 'findings', 'audit', 'users', 'db', 'config']) expect(help.stdout).toContain(cmd);
+    for (const cmd of ['serve', 'findings', 'audit', 'users', 'db', 'config'])
+      expect(help.stdout).toContain(cmd);
   });
 
   it('imports a Nessus file and lists the findings as JSON with the contract fields', () => {
@@ -61,7 +66,9 @@ describe('ward CLI', () => {
 
     // Same file again: nothing new, everything seen.
     expect(ward('findings', 'import', file).stdout).toMatch(/0 new, 12 seen, 0 fixed/);
-    const critical = JSON.parse(ward('findings', 'list', '--json', '--severity', 'critical').stdout) as CliFinding[];
+    const critical = JSON.parse(
+      ward('findings', 'list', '--json', '--severity', 'critical').stdout,
+    ) as CliFinding[];
     expect(critical.every((f) => f.severity === 'critical')).toBe(true);
   });
 
@@ -83,7 +90,9 @@ describe('ward CLI', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/cut\.nessus: .*line \d+/);
     expect(r.stderr).toMatch(/<\w+>/);
-    expect((JSON.parse(ward('findings', 'list', '--json').stdout) as CliFinding[]).length).toBe(before);
+    expect((JSON.parse(ward('findings', 'list', '--json').stdout) as CliFinding[]).length).toBe(
+      before,
+    );
   });
 
   it('refuses a file that is not a scan, and a missing file, with a message', () => {
@@ -101,7 +110,10 @@ describe('ward CLI', () => {
     const verify = ward('audit', 'verify');
     expect(verify.code, verify.stderr).toBe(0);
     expect(verify.stdout).toMatch(/intact/);
-    const bad = spawnSync(process.execPath, [BIN, 'findings', 'list'], { env: { ...env, WARD_PORT: 'http' }, encoding: 'utf8' });
+    const bad = spawnSync(process.execPath, [BIN, 'findings', 'list'], {
+      env: { ...env, WARD_PORT: 'http' },
+      encoding: 'utf8',
+    });
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/WARD_PORT/);
   });

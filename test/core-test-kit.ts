@@ -69,7 +69,14 @@ export async function createCoreTestKit(at: string = T0): Promise<CoreTestKit> {
   const jobs = createRecordingJobQueue();
   const log = createLogger('silent');
   const core = createCore({ db, clock, audit, jobs, stream: noStream, log, sla: TEST_SLA });
-  const ctx: ImportContext = { db, clock, audit, sla: TEST_SLA, log, progress: createImportProgressBoard() };
+  const ctx: ImportContext = {
+    db,
+    clock,
+    audit,
+    sla: TEST_SLA,
+    log,
+    progress: createImportProgressBoard(),
+  };
   return { db, audit, clock, jobs, ctx, core, close: () => db.close() };
 }
 
@@ -96,14 +103,26 @@ export function scanIssue(i: Partial<ScanIssue> & { toolId: string }): ScanIssue
 }
 
 /** A host with issues, for importScanResults. */
-export function scanned(host: Partial<ScanHost>, issues: (Partial<ScanIssue> & { toolId: string })[]): ScanHostResult {
+export function scanned(
+  host: Partial<ScanHost>,
+  issues: (Partial<ScanIssue> & { toolId: string })[],
+): ScanHostResult {
   return { host: scanHost(host), issues: issues.map(scanIssue) };
 }
 
 /** Row counts of every core table, to show that a failed import stored nothing. */
 export async function countCoreRows(db: PgliteDatabase): Promise<Record<string, number>> {
-  const tables = ['assets', 'findings', 'finding_events', 'finding_texts', 'finding_comments', 'finding_snapshots', 'import_chunks'];
+  const tables = [
+    'assets',
+    'findings',
+    'finding_events',
+    'finding_texts',
+    'finding_comments',
+    'finding_snapshots',
+    'import_chunks',
+  ];
   const out: Record<string, number> = {};
-  for (const t of tables) out[t] = Number((await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${t}`))[0]!.n);
+  for (const t of tables)
+    out[t] = Number((await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${t}`))[0]!.n);
   return out;
 }

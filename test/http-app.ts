@@ -40,7 +40,8 @@ export async function createTestHttpServer(opts: {
           server.addHook('onRoute', (route) => {
             const methods = Array.isArray(route.method) ? route.method : [route.method];
             const access = (route.config as { access?: Access } | undefined)?.access;
-            for (const method of methods) routes.push({ method: String(method), url: route.url, access });
+            for (const method of methods)
+              routes.push({ method: String(method), url: route.url, access });
           });
         },
       },

@@ -1,4 +1,10 @@
-import { migrate, openPglite, openPgliteFromDump, type MigrationSet, type PgliteDatabase } from '../src/platform/db/index.ts';
+import {
+  migrate,
+  openPglite,
+  openPgliteFromDump,
+  type MigrationSet,
+  type PgliteDatabase,
+} from '../src/platform/db/index.ts';
 
 const templates = new Map<string, Promise<Blob>>();
 

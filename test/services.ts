@@ -7,7 +7,9 @@ export const testDatabaseUrl = process.env['WARD_TEST_DATABASE_URL'];
 export const testNatsUrl = process.env['WARD_TEST_NATS_URL'];
 
 if (process.env['CI'] === 'true' && (!testDatabaseUrl || !testNatsUrl)) {
-  throw new Error('CI=true but WARD_TEST_DATABASE_URL or WARD_TEST_NATS_URL is unset: integration tests are required in CI');
+  throw new Error(
+    'CI=true but WARD_TEST_DATABASE_URL or WARD_TEST_NATS_URL is unset: integration tests are required in CI',
+  );
 }
 
 export const hasPostgres = Boolean(testDatabaseUrl);

@@ -39,7 +39,9 @@ export function startWard(args: string[], env: Record<string, string>): WardProc
     output: () => out,
     async stop() {
       if (child.exitCode !== null) return child.exitCode;
-      const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+      const exited = new Promise<number | null>((resolve) =>
+        child.once('exit', (code) => resolve(code)),
+      );
       child.kill('SIGTERM');
       const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
       const code = await exited;
@@ -50,10 +52,15 @@ export function startWard(args: string[], env: Record<string, string>): WardProc
 }
 
 /** Polls GET /api/health until it answers 200 or the process exits. */
-export async function waitForHealth(base: string, proc: WardProcess, timeoutMs = 60_000): Promise<void> {
+export async function waitForHealth(
+  base: string,
+  proc: WardProcess,
+  timeoutMs = 60_000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (proc.child.exitCode !== null) throw new Error(`ward exited with ${proc.child.exitCode}:\n${proc.output()}`);
+    if (proc.child.exitCode !== null)
+      throw new Error(`ward exited with ${proc.child.exitCode}:\n${proc.output()}`);
     try {
       const res = await fetch(`${base}/api/health`);
       if (res.ok) return;
@@ -66,7 +73,11 @@ export async function waitForHealth(base: string, proc: WardProcess, timeoutMs =
 }
 
 /** Logs in through the first-run setup and returns headers for authenticated requests. */
-export async function setupAdmin(base: string, username = 'admin', password = 'Quiet-river-lantern-2026'): Promise<{ cookie: string; csrf: string }> {
+export async function setupAdmin(
+  base: string,
+  username = 'admin',
+  password = 'Quiet-river-lantern-2026',
+): Promise<{ cookie: string; csrf: string }> {
   const res = await fetch(`${base}/api/setup`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },

@@ -34,7 +34,8 @@ export function utcDay(at: Date): string {
  */
 export function sqlWordList(values: readonly string[]): string {
   for (const v of values) {
-    if (!/^[a-z_]+$/.test(v)) throw new Error(`sqlWordList: refusing to inline ${JSON.stringify(v)}`);
+    if (!/^[a-z_]+$/.test(v))
+      throw new Error(`sqlWordList: refusing to inline ${JSON.stringify(v)}`);
   }
   return values.map((v) => `'${v}'`).join(', ');
 }

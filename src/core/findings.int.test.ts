@@ -28,8 +28,21 @@ describe.skipIf(!hasPostgres)('scanner import and findings on PostgreSQL', () =>
     await migrate(testDb.db, [AUDIT_MIGRATIONS, CORE_MIGRATIONS]);
     // Another pool, as an API process on another machine would have.
     reader = await openPostgres(testDb.url);
-    const stream = { kind: 'memory' as const, publish: async () => undefined, subscribe: async () => ({ stop: async () => undefined }), close: async () => undefined };
-    core = createCore({ db: testDb.db, clock, audit: createAuditLog(testDb.db, clock), jobs, stream, log: createLogger('silent'), sla: TEST_SLA });
+    const stream = {
+      kind: 'memory' as const,
+      publish: async () => undefined,
+      subscribe: async () => ({ stop: async () => undefined }),
+      close: async () => undefined,
+    };
+    core = createCore({
+      db: testDb.db,
+      clock,
+      audit: createAuditLog(testDb.db, clock),
+      jobs,
+      stream,
+      log: createLogger('silent'),
+      sla: TEST_SLA,
+    });
     dir = mkdtempSync(join(tmpdir(), 'ward-core-int-'));
   });
   afterAll(async () => {
@@ -48,7 +61,11 @@ describe.skipIf(!hasPostgres)('scanner import and findings on PostgreSQL', () =>
 
     clock.advanceDays(1);
     const again = await core.importScanFile(path, { actor: 'alice' });
-    expect(again).toMatchObject({ findingsNew: 0, findingsSeen: first.findingsNew, findingsFixed: 0 });
+    expect(again).toMatchObject({
+      findingsNew: 0,
+      findingsSeen: first.findingsNew,
+      findingsFixed: 0,
+    });
 
     const laterPath = join(dir, 'q2.nessus');
     writeFileSync(laterPath, generateNessusFile({ ...opts, dropFindings: 0.2 }));
@@ -59,11 +76,28 @@ describe.skipIf(!hasPostgres)('scanner import and findings on PostgreSQL', () =>
     const open = await core.listFindings({ status: ['open'], limit: 5 });
     expect(open.total).toBe(first.findingsNew - later.findingsFixed);
     expect(open.items).toHaveLength(5);
-    expect(open.items[0]).toMatchObject({ safeguard: 'drills', tool: 'nessus', asset: { name: expect.any(String) } });
-    const critical = await core.listFindings({ severity: ['critical'], q: open.items[0]!.asset!.name });
-    expect(critical.items.every((f) => f.severity === 'critical' && f.asset?.name === open.items[0]!.asset!.name)).toBe(true);
-    const fixed = await core.getFinding((await core.listFindings({ status: ['fixed'], limit: 1 })).items[0]!.id);
-    expect(fixed!.history.at(-1)).toMatchObject({ kind: 'status', to: 'fixed', note: `not reported by scan ${later.id}` });
+    expect(open.items[0]).toMatchObject({
+      safeguard: 'drills',
+      tool: 'nessus',
+      asset: { name: expect.any(String) },
+    });
+    const critical = await core.listFindings({
+      severity: ['critical'],
+      q: open.items[0]!.asset!.name,
+    });
+    expect(
+      critical.items.every(
+        (f) => f.severity === 'critical' && f.asset?.name === open.items[0]!.asset!.name,
+      ),
+    ).toBe(true);
+    const fixed = await core.getFinding(
+      (await core.listFindings({ status: ['fixed'], limit: 1 })).items[0]!.id,
+    );
+    expect(fixed!.history.at(-1)).toMatchObject({
+      kind: 'status',
+      to: 'fixed',
+      note: `not reported by scan ${later.id}`,
+    });
   });
 
   it('publishes progress on the import row while the import runs, from outside its transaction', async () => {
@@ -73,7 +107,9 @@ describe.skipIf(!hasPostgres)('scanner import and findings on PostgreSQL', () =>
     let polling = true;
     const poll = (async () => {
       while (polling) {
-        const rows = await reader.query<{ progress: number }>(`SELECT progress FROM imports WHERE state = 'running'`);
+        const rows = await reader.query<{ progress: number }>(
+          `SELECT progress FROM imports WHERE state = 'running'`,
+        );
         seenByReader = Math.max(seenByReader, ...rows.map((r) => Number(r.progress)));
         await new Promise((r) => setTimeout(r, 20));
       }
@@ -86,7 +122,12 @@ describe.skipIf(!hasPostgres)('scanner import and findings on PostgreSQL', () =>
   });
 
   it('rolls a bad file back entirely', async () => {
-    const count = async () => (await reader.query<{ n: number }>('SELECT (SELECT count(*) FROM findings) + (SELECT count(*) FROM assets) AS n'))[0]!.n;
+    const count = async () =>
+      (
+        await reader.query<{ n: number }>(
+          'SELECT (SELECT count(*) FROM findings) + (SELECT count(*) FROM assets) AS n',
+        )
+      )[0]!.n;
     const before = await count();
     const xml = generateNessusFile({ ...opts, seed: 7, subnet: '10.70' });
     const path = join(dir, 'cut.nessus');
@@ -100,9 +141,21 @@ describe.skipIf(!hasPostgres)('scanner import and findings on PostgreSQL', () =>
     await core.module.startWorkers!();
     const ctx = { db: testDb.db, clock };
     const xml = Buffer.from(generateNessusFile({ ...opts, hosts: 40, seed: 8, subnet: '10.80' }));
-    const stored = await storeUploadedScan(ctx, { fileName: 'up.nessus', actor: 'bob', file: [xml.subarray(0, 70_000), xml.subarray(70_000)] });
+    const stored = await storeUploadedScan(ctx, {
+      fileName: 'up.nessus',
+      actor: 'bob',
+      file: [xml.subarray(0, 70_000), xml.subarray(70_000)],
+    });
     await queueStoredScan(ctx, jobs, { ...stored, requestedFormat: 'auto' });
-    await jobs.handlers.get(IMPORT_QUEUE)!({ id: 'j', name: IMPORT_QUEUE, data: { importId: stored.importId } });
-    expect(await getImportRun(reader, stored.importId)).toMatchObject({ state: 'done', hosts: 40, createdBy: 'bob' });
+    await jobs.handlers.get(IMPORT_QUEUE)!({
+      id: 'j',
+      name: IMPORT_QUEUE,
+      data: { importId: stored.importId },
+    });
+    expect(await getImportRun(reader, stored.importId)).toMatchObject({
+      state: 'done',
+      hosts: 40,
+      createdBy: 'bob',
+    });
   });
 });

@@ -23,7 +23,13 @@ import { listFindings } from './findings/finding-list.ts';
 import { updateFinding } from './findings/finding-update.ts';
 import { reopenExpiredAcceptances } from './findings/risk-expiry.ts';
 import type { SlaPolicy } from './findings/sla.ts';
-import { IMPORT_QUEUE, importScanFile, importScanResults, runQueuedImport, type ImportJobData } from './imports/import-files.ts';
+import {
+  IMPORT_QUEUE,
+  importScanFile,
+  importScanResults,
+  runQueuedImport,
+  type ImportJobData,
+} from './imports/import-files.ts';
 import { createImportProgressBoard } from './imports/import-progress.ts';
 import type { RequestedFormat } from './imports/import-runs.ts';
 import type { ImportContext, ImportProgress } from './imports/import-scan.ts';
@@ -44,7 +50,10 @@ export type { ScanFormat, ScanHost, ScanHostResult, ScanIssue } from './scans/sc
 export { ImportFailedError } from './imports/import-files.ts';
 
 /** The core's tables; also what tests migrate a database with. */
-export const CORE_MIGRATIONS: MigrationSet = { module: 'core', dir: new URL('./migrations/', import.meta.url) };
+export const CORE_MIGRATIONS: MigrationSet = {
+  module: 'core',
+  dir: new URL('./migrations/', import.meta.url),
+};
 
 const EXPIRY_QUEUE = 'findings.expire-acceptances';
 
@@ -68,13 +77,23 @@ export interface Core {
    */
   importScanFile(
     path: string,
-    opts: { format?: RequestedFormat; actor: string; fileName?: string; onProgress?: (p: ImportProgress) => void },
+    opts: {
+      format?: RequestedFormat;
+      actor: string;
+      fileName?: string;
+      onProgress?: (p: ImportProgress) => void;
+    },
   ): Promise<ImportRun>;
   /**
    * Imports hosts a safeguard scanned itself (already parsed), exactly as a file would be:
    * same asset matching, de-duplication and scope closing.
    */
-  importScanResults(input: { name: string; format: ScanFormat; hosts: Iterable<ScanHostResult>; actor: string }): Promise<ImportRun>;
+  importScanResults(input: {
+    name: string;
+    format: ScanFormat;
+    hosts: Iterable<ScanHostResult>;
+    actor: string;
+  }): Promise<ImportRun>;
   listFindings(q: FindingQuery): Promise<Page<FindingSummary>>;
   getFinding(id: string): Promise<FindingDetail | null>;
   updateFinding(id: string, update: FindingUpdate, actor: string): Promise<FindingDetail>;
@@ -93,8 +112,16 @@ export interface Core {
 
 export function createCore(deps: CoreDeps): Core {
   const progress = createImportProgressBoard();
-  const ctx: ImportContext = { db: deps.db, audit: deps.audit, clock: deps.clock, sla: deps.sla, log: deps.log, progress };
-  const reopenExpired = () => deps.db.transaction((tx) => reopenExpiredAcceptances(tx, deps.audit, deps.clock.now()));
+  const ctx: ImportContext = {
+    db: deps.db,
+    audit: deps.audit,
+    clock: deps.clock,
+    sla: deps.sla,
+    log: deps.log,
+    progress,
+  };
+  const reopenExpired = () =>
+    deps.db.transaction((tx) => reopenExpiredAcceptances(tx, deps.audit, deps.clock.now()));
 
   const module: WardModule = {
     name: 'core',
@@ -108,9 +135,13 @@ export function createCore(deps: CoreDeps): Core {
     async startWorkers() {
       await deps.jobs.createQueue(IMPORT_QUEUE);
       // One at a time: imports serialise on a database lock anyway, and each one is CPU-bound.
-      await deps.jobs.work<ImportJobData>(IMPORT_QUEUE, async (job) => void (await runQueuedImport(ctx, job.data.importId)), {
-        concurrency: 1,
-      });
+      await deps.jobs.work<ImportJobData>(
+        IMPORT_QUEUE,
+        async (job) => void (await runQueuedImport(ctx, job.data.importId)),
+        {
+          concurrency: 1,
+        },
+      );
       await deps.jobs.createQueue(EXPIRY_QUEUE);
       await deps.jobs.schedule(EXPIRY_QUEUE, '7 * * * *');
       await deps.jobs.work(EXPIRY_QUEUE, async () => {

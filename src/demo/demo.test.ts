@@ -13,7 +13,10 @@ describe('demo hospital', () => {
   let creds: DemoCredentials | null;
 
   beforeAll(async () => {
-    const config = loadConfig({ WARD_DATA_DIR: mkdtempSync(join(tmpdir(), 'ward-demo-')), WARD_LOG_LEVEL: 'silent' });
+    const config = loadConfig({
+      WARD_DATA_DIR: mkdtempSync(join(tmpdir(), 'ward-demo-')),
+      WARD_LOG_LEVEL: 'silent',
+    });
     app = await openApp(config, { db: await createTestDatabase([]) });
     creds = await seedDemoIfEmpty(app);
   }, 300_000);
@@ -22,20 +25,26 @@ describe('demo hospital', () => {
   it('creates an admin with a one-time password that must be changed', async () => {
     expect(creds?.username).toBe('admin');
     expect(creds!.password.length).toBeGreaterThanOrEqual(15);
-    const [admin] = await app.db.query<{ role: string; must_change_password: boolean; password_hash: string }>(
-      "SELECT role, must_change_password, password_hash FROM users WHERE username = 'admin'",
-    );
+    const [admin] = await app.db.query<{
+      role: string;
+      must_change_password: boolean;
+      password_hash: string;
+    }>("SELECT role, must_change_password, password_hash FROM users WHERE username = 'admin'");
     expect(admin).toMatchObject({ role: 'admin', must_change_password: true });
     expect(admin!.password_hash).toMatch(/^\$argon2id\$/);
     expect(admin!.password_hash).not.toContain(creds!.password);
   });
 
   it('has a few hundred assets of every type, in departments', async () => {
-    const rows = await app.db.query<{ type: string; n: number }>('SELECT type, count(*)::int AS n FROM assets GROUP BY type');
+    const rows = await app.db.query<{ type: string; n: number }>(
+      'SELECT type, count(*)::int AS n FROM assets GROUP BY type',
+    );
     const byType = Object.fromEntries(rows.map((r) => [r.type, r.n]));
     for (const type of ASSET_TYPES) expect(byType[type] ?? 0, type).toBeGreaterThan(0);
     expect(rows.reduce((a, r) => a + r.n, 0)).toBeGreaterThanOrEqual(250);
-    const [noDept] = await app.db.query<{ n: number }>("SELECT count(*)::int AS n FROM assets WHERE type = 'host' AND department IS NULL");
+    const [noDept] = await app.db.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM assets WHERE type = 'host' AND department IS NULL",
+    );
     expect(noDept!.n).toBe(0);
   });
 
@@ -44,7 +53,9 @@ describe('demo hospital', () => {
     const fixed = await app.core.listFindings({ status: ['fixed'], limit: 1 });
     expect(open.total).toBeGreaterThan(500);
     expect(fixed.total).toBeGreaterThan(50);
-    const [days] = await app.db.query<{ n: number }>('SELECT count(DISTINCT day)::int AS n FROM finding_snapshots');
+    const [days] = await app.db.query<{ n: number }>(
+      'SELECT count(DISTINCT day)::int AS n FROM finding_snapshots',
+    );
     expect(days!.n).toBeGreaterThanOrEqual(3);
     const [imports] = await app.db.query<{ n: number; failed: number }>(
       "SELECT count(*)::int AS n, count(*) FILTER (WHERE state <> 'done')::int AS failed FROM imports",

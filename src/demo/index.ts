@@ -24,7 +24,12 @@ export interface DemoDeps {
   log: Logger;
   auth: Auth;
   core: Core;
-  config: { slaCriticalDays: number; slaHighDays: number; slaMediumDays: number; slaLowDays: number };
+  config: {
+    slaCriticalDays: number;
+    slaHighDays: number;
+    slaMediumDays: number;
+    slaLowDays: number;
+  };
 }
 
 export interface DemoCredentials {
@@ -43,7 +48,13 @@ export async function seedDemoIfEmpty(app: DemoDeps): Promise<DemoCredentials | 
   if ((await app.auth.countUsers()) > 0) return null;
   const password = randomBytes(15).toString('base64url');
   await app.auth.createUser(
-    { username: 'admin', password, role: 'admin', displayName: 'Demo administrator', mustChangePassword: true },
+    {
+      username: 'admin',
+      password,
+      role: 'admin',
+      displayName: 'Demo administrator',
+      mustChangePassword: true,
+    },
     'system',
   );
   await seedDemoAssets(app.core);
@@ -66,18 +77,43 @@ export async function seedDemoIfEmpty(app: DemoDeps): Promise<DemoCredentials | 
       const nessus = join(dir, `round-${i}.nessus`);
       writeFileSync(
         nessus,
-        generateNessusFile({ seed: 2026, hosts: 140, findingsPerHost: [2, 14], subnet: '10.20', scanName: 'Quarterly internal scan', dropFindings: round.drop }),
+        generateNessusFile({
+          seed: 2026,
+          hosts: 140,
+          findingsPerHost: [2, 14],
+          subnet: '10.20',
+          scanName: 'Quarterly internal scan',
+          dropFindings: round.drop,
+        }),
       );
-      await core.importScanFile(nessus, { actor: 'system', fileName: `demo-internal-scan-${i + 1}.nessus` });
+      await core.importScanFile(nessus, {
+        actor: 'system',
+        fileName: `demo-internal-scan-${i + 1}.nessus`,
+      });
       const servers = join(dir, `round-${i}-servers.nessus`);
       writeFileSync(
         servers,
-        generateNessusFile({ seed: 4711, hosts: round.newHosts, findingsPerHost: [3, 12], subnet: '10.21', scanName: 'Server VLAN scan' }),
+        generateNessusFile({
+          seed: 4711,
+          hosts: round.newHosts,
+          findingsPerHost: [3, 12],
+          subnet: '10.21',
+          scanName: 'Server VLAN scan',
+        }),
       );
-      await core.importScanFile(servers, { actor: 'system', fileName: `demo-server-vlan-scan-${i + 1}.nessus` });
+      await core.importScanFile(servers, {
+        actor: 'system',
+        fileName: `demo-server-vlan-scan-${i + 1}.nessus`,
+      });
       const nmap = join(dir, `round-${i}.xml`);
-      writeFileSync(nmap, generateNmapXml({ seed: 7, hosts: 60, subnet: '10.40', withScripts: true }));
-      await core.importScanFile(nmap, { actor: 'system', fileName: `demo-clinical-vlan-discovery-${i + 1}.xml` });
+      writeFileSync(
+        nmap,
+        generateNmapXml({ seed: 7, hosts: 60, subnet: '10.40', withScripts: true }),
+      );
+      await core.importScanFile(nmap, {
+        actor: 'system',
+        fileName: `demo-clinical-vlan-discovery-${i + 1}.xml`,
+      });
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -94,5 +130,10 @@ export async function seedDemoIfEmpty(app: DemoDeps): Promise<DemoCredentials | 
 }
 
 function slaOf(c: DemoDeps['config']) {
-  return { critical: c.slaCriticalDays, high: c.slaHighDays, medium: c.slaMediumDays, low: c.slaLowDays };
+  return {
+    critical: c.slaCriticalDays,
+    high: c.slaHighDays,
+    medium: c.slaMediumDays,
+    low: c.slaLowDays,
+  };
 }

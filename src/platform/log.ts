@@ -9,7 +9,16 @@ export function createLogger(level: string, name = 'ward'): Logger {
     level,
     // Never let credentials reach a log line, whatever a caller passes.
     redact: {
-      paths: ['req.headers.authorization', 'req.headers.cookie', 'password', '*.password', 'token', '*.token', 'totp', '*.totp'],
+      paths: [
+        'req.headers.authorization',
+        'req.headers.cookie',
+        'password',
+        '*.password',
+        'token',
+        '*.token',
+        'totp',
+        '*.totp',
+      ],
       censor: '[redacted]',
     },
   });

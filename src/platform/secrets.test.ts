@@ -33,6 +33,8 @@ describe('resolveSecretKey', () => {
   });
 
   it('requires a configured key in cluster mode', () => {
-    expect(() => resolveSecretKey({ dataDir: '/nonexistent', cluster: true })).toThrow(/WARD_SECRET_KEY/);
+    expect(() => resolveSecretKey({ dataDir: '/nonexistent', cluster: true })).toThrow(
+      /WARD_SECRET_KEY/,
+    );
   });
 });

@@ -18,14 +18,23 @@ export function createSecretBox(key: Buffer): SecretBox {
       const iv = randomBytes(12);
       const cipher = createCipheriv('aes-256-gcm', key, iv);
       const data = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
-      return ['v1', iv.toString('base64'), cipher.getAuthTag().toString('base64'), data.toString('base64')].join(':');
+      return [
+        'v1',
+        iv.toString('base64'),
+        cipher.getAuthTag().toString('base64'),
+        data.toString('base64'),
+      ].join(':');
     },
     open(sealed) {
       const [version, iv, tag, data] = sealed.split(':');
-      if (version !== 'v1' || !iv || !tag || data === undefined) throw new Error('not a sealed secret');
+      if (version !== 'v1' || !iv || !tag || data === undefined)
+        throw new Error('not a sealed secret');
       const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64'));
       decipher.setAuthTag(Buffer.from(tag, 'base64'));
-      return Buffer.concat([decipher.update(Buffer.from(data, 'base64')), decipher.final()]).toString('utf8');
+      return Buffer.concat([
+        decipher.update(Buffer.from(data, 'base64')),
+        decipher.final(),
+      ]).toString('utf8');
     },
   };
 }
@@ -35,10 +44,16 @@ export function createSecretBox(key: Buffer): SecretBox {
  * `<dataDir>/secret.key` (0600). Cluster mode must configure it: processes on several machines
  * need the same key.
  */
-export function resolveSecretKey(opts: { secretKey?: string | undefined; dataDir: string; cluster: boolean }): Buffer {
+export function resolveSecretKey(opts: {
+  secretKey?: string | undefined;
+  dataDir: string;
+  cluster: boolean;
+}): Buffer {
   if (opts.secretKey) return Buffer.from(opts.secretKey, 'hex');
   if (opts.cluster) {
-    throw new Error('WARD_SECRET_KEY (secretKey): required with WARD_DATABASE_URL; generate one with `openssl rand -hex 32`');
+    throw new Error(
+      'WARD_SECRET_KEY (secretKey): required with WARD_DATABASE_URL; generate one with `openssl rand -hex 32`',
+    );
   }
   const file = join(opts.dataDir, 'secret.key');
   if (existsSync(file)) return Buffer.from(readFileSync(file, 'utf8').trim(), 'hex');

@@ -21,7 +21,8 @@ export function normaliseIp(value: string): string | null {
   return version === 6 ? v.toLowerCase() : v;
 }
 
-const HOSTNAME = /^(?=.{1,253}$)([a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9_])?)(\.[a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9_])?)*$/;
+const HOSTNAME =
+  /^(?=.{1,253}$)([a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9_])?)(\.[a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9_])?)*$/;
 
 /** Lower case without a trailing dot; null when it is not a DNS/NetBIOS-style name. */
 export function normaliseHostname(value: string): string | null {

@@ -38,7 +38,10 @@ export async function listAssets(db: Queryable, query: AssetQuery): Promise<Page
     );
   }
   const where = clauses.length ? `WHERE ${clauses.join(' AND ')}` : '';
-  const [count] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM assets a ${where}`, params);
+  const [count] = await db.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM assets a ${where}`,
+    params,
+  );
   const rows = await db.query<AssetRow>(
     `SELECT ${ASSET_COLUMNS} FROM assets a ${where} ORDER BY lower(a.name), a.id LIMIT ${limit} OFFSET ${offset}`,
     params,
@@ -48,12 +51,18 @@ export async function listAssets(db: Queryable, query: AssetQuery): Promise<Page
 
 export async function getAsset(db: Queryable, id: string): Promise<Asset | null> {
   if (!isUuid(id)) return null;
-  const [row] = await db.query<AssetRow>(`SELECT ${ASSET_COLUMNS} FROM assets a WHERE a.id = $1`, [id]);
+  const [row] = await db.query<AssetRow>(`SELECT ${ASSET_COLUMNS} FROM assets a WHERE a.id = $1`, [
+    id,
+  ]);
   return row ? toAsset(row) : null;
 }
 
 /** Registers an asset by hand (or from the demo seeder). Audited. */
-export async function createAsset(ctx: Pick<CoreContext, 'db' | 'audit' | 'clock'>, input: AssetInput, actor: string): Promise<Asset> {
+export async function createAsset(
+  ctx: Pick<CoreContext, 'db' | 'audit' | 'clock'>,
+  input: AssetInput,
+  actor: string,
+): Promise<Asset> {
   const v = validateAssetInput(input);
   const now = ctx.clock.now();
   return ctx.db.transaction(async (tx) => {
@@ -63,7 +72,10 @@ export async function createAsset(ctx: Pick<CoreContext, 'db' | 'audit' | 'clock
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14, $14, $14) RETURNING id`,
       [...assetValues(v), now],
     );
-    await ctx.audit.append({ actor, action: 'asset.create', target: row!.id, detail: { type: v.type, name: v.name } }, tx);
+    await ctx.audit.append(
+      { actor, action: 'asset.create', target: row!.id, detail: { type: v.type, name: v.name } },
+      tx,
+    );
     return (await getAsset(tx, row!.id))!;
   });
 }
@@ -87,7 +99,15 @@ export async function updateAsset(
       [...assetValues(v), now, id],
     );
     if (rows.length === 0) throw notFound(`asset ${id}`);
-    await ctx.audit.append({ actor, action: 'asset.update', target: id, detail: { fields: Object.keys(stripUndefined(patch)) } }, tx);
+    await ctx.audit.append(
+      {
+        actor,
+        action: 'asset.update',
+        target: id,
+        detail: { fields: Object.keys(stripUndefined(patch)) },
+      },
+      tx,
+    );
     return (await getAsset(tx, id))!;
   });
 }
@@ -98,7 +118,21 @@ export async function countAssets(db: Queryable): Promise<number> {
 }
 
 function assetValues(v: ValidAsset): SqlParam[] {
-  return [v.type, v.name, v.ips, v.macs, v.hostnames, v.fqdn, v.email, v.owner, v.department, v.location, v.criticality, v.tags, v.os];
+  return [
+    v.type,
+    v.name,
+    v.ips,
+    v.macs,
+    v.hostnames,
+    v.fqdn,
+    v.email,
+    v.owner,
+    v.department,
+    v.location,
+    v.criticality,
+    v.tags,
+    v.os,
+  ];
 }
 
 function stripUndefined<T extends object>(o: T): Partial<T> {

@@ -35,7 +35,9 @@ export function hostIdentity(host: ScanHost): HostIdentity | null {
   // use for the machine, so it counts as a host name for matching.
   const netbios = host.extra?.['netbios-name'];
   const names = mergeValues(
-    [...host.hostnames, ...(netbios ? [netbios] : [])].map(normaliseHostname).filter((n): n is string => n !== null),
+    [...host.hostnames, ...(netbios ? [netbios] : [])]
+      .map(normaliseHostname)
+      .filter((n): n is string => n !== null),
     fqdn ? [fqdn] : [],
   );
   if (!ip && !mac && names.length === 0) return null;
@@ -62,7 +64,10 @@ const overlaps = (a: readonly string[], b: readonly string[]) => a.some((x) => b
  * different hardware addresses are two devices.
  * Among several candidates of one step, the most recently seen wins.
  */
-export function matchHost(h: HostIdentity, candidates: readonly AssetIdentity[]): AssetIdentity | null {
+export function matchHost(
+  h: HostIdentity,
+  candidates: readonly AssetIdentity[],
+): AssetIdentity | null {
   const newest = (list: AssetIdentity[]) => list.sort((x, y) => y.lastSeen - x.lastSeen)[0] ?? null;
   if (h.mac) {
     const byMac = candidates.filter((a) => a.macs.includes(h.mac!));
@@ -103,18 +108,32 @@ export async function resolveHostAssets(
     if (h.mac) macs.add(h.mac);
     for (const n of h.names) names.add(n);
   }
-  const rows = await tx.query<{ id: string; ips: string[]; macs: string[]; hostnames: string[]; fqdn: string | null; os: string | null; last_seen: Date | string }>(
+  const rows = await tx.query<{
+    id: string;
+    ips: string[];
+    macs: string[];
+    hostnames: string[];
+    fqdn: string | null;
+    os: string | null;
+    last_seen: Date | string;
+  }>(
     `SELECT id, ips, macs, hostnames, fqdn, os, last_seen FROM assets
      WHERE type IN ${SCANNABLE_TYPES} AND (macs && $1::text[] OR ips && $2::text[] OR hostnames && $3::text[] OR lower(fqdn) = ANY($3::text[]))`,
     [[...macs], [...ips], [...names]],
   );
-  const known: AssetIdentity[] = rows.map((r) => ({ ...r, lastSeen: new Date(r.last_seen).getTime() }));
+  const known: AssetIdentity[] = rows.map((r) => ({
+    ...r,
+    lastSeen: new Date(r.last_seen).getTime(),
+  }));
   const created: AssetIdentity[] = [];
   const changed = new Set<AssetIdentity>();
   const result = identities.map((h) => {
     if (!h) return null;
     const pool = [...known, ...created];
-    const match = matchHost(h, pool.filter((a) => related(h, a)));
+    const match = matchHost(
+      h,
+      pool.filter((a) => related(h, a)),
+    );
     if (!match) {
       const asset: AssetIdentity = {
         id: randomUUID(),
@@ -131,7 +150,10 @@ export async function resolveHostAssets(
     match.fqdn ??= h.fqdn;
     match.ips = mergeValues(match.ips, h.ip ? [h.ip] : []);
     match.macs = mergeValues(match.macs, h.mac ? [h.mac] : []);
-    match.hostnames = mergeValues(match.hostnames, h.names.filter((n) => n !== match.fqdn));
+    match.hostnames = mergeValues(
+      match.hostnames,
+      h.names.filter((n) => n !== match.fqdn),
+    );
     match.os = h.os ?? match.os;
     match.lastSeen = now.getTime();
     if (!created.includes(match)) changed.add(match);
@@ -161,7 +183,8 @@ async function insertScannedAssets(
   const rows = created.map((a) => {
     const h = identities[result.indexOf(a.id)]!;
     // The short name people say ("fs01-000"), else the FQDN, else the address.
-    const name = h.names.find((n) => !n.includes('.')) ?? h.fqdn ?? h.names[0] ?? h.ip ?? h.mac ?? a.id;
+    const name =
+      h.names.find((n) => !n.includes('.')) ?? h.fqdn ?? h.names[0] ?? h.ip ?? h.mac ?? a.id;
     return { ...a, name };
   });
   await tx.query(
@@ -172,7 +195,11 @@ async function insertScannedAssets(
   );
 }
 
-async function updateScannedAssets(tx: Queryable, changed: readonly AssetIdentity[], now: Date): Promise<void> {
+async function updateScannedAssets(
+  tx: Queryable,
+  changed: readonly AssetIdentity[],
+  now: Date,
+): Promise<void> {
   if (changed.length === 0) return;
   await tx.query(
     `UPDATE assets a SET ips = t.ips, macs = t.macs, hostnames = t.hostnames, fqdn = t.fqdn, os = t.os, last_seen = $2,
@@ -180,6 +207,18 @@ async function updateScannedAssets(tx: Queryable, changed: readonly AssetIdentit
                          THEN $2 ELSE a.updated_at END
      FROM json_to_recordset($1::json) AS t(id uuid, ips text[], macs text[], hostnames text[], fqdn text, os text)
      WHERE a.id = t.id`,
-    [JSON.stringify(changed.map(({ id, ips, macs, hostnames, fqdn, os }) => ({ id, ips, macs, hostnames, fqdn, os }))), now],
+    [
+      JSON.stringify(
+        changed.map(({ id, ips, macs, hostnames, fqdn, os }) => ({
+          id,
+          ips,
+          macs,
+          hostnames,
+          fqdn,
+          os,
+        })),
+      ),
+      now,
+    ],
   );
 }

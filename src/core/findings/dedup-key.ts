@@ -8,7 +8,12 @@ import { hashId } from './finding-texts.ts';
  * update the finding rather than open a second one. SHA-256 cut to 128 bits and stored as a
  * uuid: a collision needs about 2^64 findings, and the unique index stays small and fast.
  */
-export function dedupKey(parts: { tool: string; assetId: string | null; toolId: string; location: string | null }): string {
+export function dedupKey(parts: {
+  tool: string;
+  assetId: string | null;
+  toolId: string;
+  location: string | null;
+}): string {
   return hashId(parts.tool, parts.assetId ?? '', parts.toolId, parts.location ?? '');
 }
 

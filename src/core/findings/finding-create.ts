@@ -1,4 +1,10 @@
-import { SAFEGUARDS, SEVERITIES, type FindingDetail, type Safeguard, type Severity } from '../../api-types.ts';
+import {
+  SAFEGUARDS,
+  SEVERITIES,
+  type FindingDetail,
+  type Safeguard,
+  type Severity,
+} from '../../api-types.ts';
 import type { CoreContext } from '../context.ts';
 import { isUuid } from '../db-values.ts';
 import { invalidInput } from '../errors.ts';
@@ -48,7 +54,9 @@ export async function createFinding(
   const v = validateFindingInput(input);
   const now = ctx.clock.now();
   const key =
-    v.tool && v.toolId ? dedupKey({ tool: v.tool, assetId: v.assetId, toolId: v.toolId, location: v.location }) : uniqueKey();
+    v.tool && v.toolId
+      ? dedupKey({ tool: v.tool, assetId: v.assetId, toolId: v.toolId, location: v.location })
+      : uniqueKey();
   return ctx.db.transaction(async (tx) => {
     if (v.assetId) {
       const [asset] = await tx.query('SELECT 1 FROM assets WHERE id = $1', [v.assetId]);
@@ -65,9 +73,25 @@ export async function createFinding(
        ON CONFLICT (dedup_key) DO UPDATE SET dedup_key = EXCLUDED.dedup_key
        RETURNING id, (xmax = 0) AS inserted`,
       [
-        v.safeguard, v.source, v.tool, v.toolId, v.title, textId, v.severity, v.cvssScore,
-        v.cvssVector, v.cves, v.cwes, v.assetId, v.location, v.evidence, v.assignee, now,
-        dueDate(ctx.sla, v.severity, now), key, actor,
+        v.safeguard,
+        v.source,
+        v.tool,
+        v.toolId,
+        v.title,
+        textId,
+        v.severity,
+        v.cvssScore,
+        v.cvssVector,
+        v.cves,
+        v.cwes,
+        v.assetId,
+        v.location,
+        v.evidence,
+        v.assignee,
+        now,
+        dueDate(ctx.sla, v.severity, now),
+        key,
+        actor,
       ],
     );
     const id = row!.id;
@@ -77,8 +101,18 @@ export async function createFinding(
       [id, v.safeguard, now],
     );
     if (row!.inserted) {
-      await recordFindingEvents(tx, [{ findingId: id, at: now, actor, kind: 'created', to: 'open', note: v.source }]);
-      await ctx.audit.append({ actor, action: 'finding.create', target: id, detail: { title: v.title, severity: v.severity } }, tx);
+      await recordFindingEvents(tx, [
+        { findingId: id, at: now, actor, kind: 'created', to: 'open', note: v.source },
+      ]);
+      await ctx.audit.append(
+        {
+          actor,
+          action: 'finding.create',
+          target: id,
+          detail: { title: v.title, severity: v.severity },
+        },
+        tx,
+      );
       await refreshSnapshots(tx, now);
     }
     return { finding: await requireFinding(tx, id, now), created: row!.inserted };
@@ -91,25 +125,37 @@ type ValidFinding = Required<{ [K in keyof FindingInput]: Exclude<FindingInput[K
 
 /** Checks and normalises; errors name the field. Also guards callers that bypass the HTTP schema. */
 export function validateFindingInput(input: FindingInput): ValidFinding {
-  if (!SAFEGUARDS.includes(input.safeguard)) throw invalidInput('safeguard', `must be one of ${SAFEGUARDS.join(', ')}`);
-  if (!SEVERITIES.includes(input.severity)) throw invalidInput('severity', `must be one of ${SEVERITIES.join(', ')}`);
+  if (!SAFEGUARDS.includes(input.safeguard))
+    throw invalidInput('safeguard', `must be one of ${SAFEGUARDS.join(', ')}`);
+  if (!SEVERITIES.includes(input.severity))
+    throw invalidInput('severity', `must be one of ${SEVERITIES.join(', ')}`);
   const title = input.title?.trim() ?? '';
   if (!title) throw invalidInput('title', 'required');
   if (title.length > MAX_TITLE) throw invalidInput('title', `at most ${MAX_TITLE} characters`);
   const cvss = input.cvssScore ?? null;
-  if (cvss !== null && !(Number.isFinite(cvss) && cvss >= 0 && cvss <= 10)) throw invalidInput('cvssScore', 'must be between 0 and 10');
+  if (cvss !== null && !(Number.isFinite(cvss) && cvss >= 0 && cvss <= 10))
+    throw invalidInput('cvssScore', 'must be between 0 and 10');
   const cves = (input.cves ?? []).map((c) => c.trim().toUpperCase());
   cves.forEach((c, i) => {
-    if (!CVE.test(c)) throw invalidInput(`cves.${i}`, `expected an id like CVE-2024-12345, got ${JSON.stringify(c)}`);
+    if (!CVE.test(c))
+      throw invalidInput(
+        `cves.${i}`,
+        `expected an id like CVE-2024-12345, got ${JSON.stringify(c)}`,
+      );
   });
-  const cwes = (input.cwes ?? []).map((c) => (/^\d+$/.test(c.trim()) ? `CWE-${c.trim()}` : c.trim().toUpperCase()));
+  const cwes = (input.cwes ?? []).map((c) =>
+    /^\d+$/.test(c.trim()) ? `CWE-${c.trim()}` : c.trim().toUpperCase(),
+  );
   cwes.forEach((c, i) => {
-    if (!CWE.test(c)) throw invalidInput(`cwes.${i}`, `expected an id like CWE-79, got ${JSON.stringify(c)}`);
+    if (!CWE.test(c))
+      throw invalidInput(`cwes.${i}`, `expected an id like CWE-79, got ${JSON.stringify(c)}`);
   });
   const assetId = input.assetId ?? null;
-  if (assetId !== null && !isUuid(assetId)) throw invalidInput('assetId', 'must be an asset id (uuid)');
+  if (assetId !== null && !isUuid(assetId))
+    throw invalidInput('assetId', 'must be an asset id (uuid)');
   const source = input.source ?? 'manual';
-  if (source !== 'manual' && source !== 'analyzer') throw invalidInput('source', 'must be manual or analyzer');
+  if (source !== 'manual' && source !== 'analyzer')
+    throw invalidInput('source', 'must be manual or analyzer');
   if (input.toolId && !input.tool) throw invalidInput('tool', 'required with toolId');
   return {
     safeguard: input.safeguard,

@@ -16,7 +16,11 @@ import {
 } from './finding-rows.ts';
 
 /** One finding with its comments and history (oldest first); null when there is none. */
-export async function getFinding(db: Queryable, id: string, now: Date): Promise<FindingDetail | null> {
+export async function getFinding(
+  db: Queryable,
+  id: string,
+  now: Date,
+): Promise<FindingDetail | null> {
   if (!isUuid(id)) return null;
   const [row] = await db.query<DetailRow>(
     `SELECT ${DETAIL_COLUMNS} FROM ${FINDING_SOURCES} LEFT JOIN finding_texts t ON t.id = f.text_id WHERE f.id = $1`,
@@ -73,8 +77,13 @@ export async function addFindingComment(
        RETURNING id, author, body, created_at`,
       [input.findingId, input.actor, body, now],
     );
-    await recordFindingEvents(tx, [{ findingId: input.findingId, at: now, actor: input.actor, kind: 'comment' }]);
-    await ctx.audit.append({ actor: input.actor, action: 'finding.comment', target: input.findingId }, tx);
+    await recordFindingEvents(tx, [
+      { findingId: input.findingId, at: now, actor: input.actor, kind: 'comment' },
+    ]);
+    await ctx.audit.append(
+      { actor: input.actor, action: 'finding.comment', target: input.findingId },
+      tx,
+    );
     return toFindingComment(row!);
   });
 }

@@ -12,7 +12,10 @@ export interface NewFindingEvent {
 }
 
 /** Appends history rows in one statement. */
-export async function recordFindingEvents(tx: Queryable, events: readonly NewFindingEvent[]): Promise<void> {
+export async function recordFindingEvents(
+  tx: Queryable,
+  events: readonly NewFindingEvent[],
+): Promise<void> {
   if (events.length === 0) return;
   await tx.query(
     `INSERT INTO finding_events (finding_id, at, actor, kind, from_value, to_value, note)

@@ -8,18 +8,52 @@ const ids: Record<string, string> = {};
 // Created on different days so that due dates differ within a severity.
 beforeAll(async () => {
   kit = await createCoreTestKit('2026-01-01T00:00:00Z');
-  const pacs = await kit.core.createAsset({ type: 'medical_device', name: 'PACS archive', ips: ['10.0.0.5'] }, 'alice');
-  const mail = await kit.core.createAsset({ type: 'domain', name: 'hospital.example', fqdn: 'hospital.example' }, 'alice');
+  const pacs = await kit.core.createAsset(
+    { type: 'medical_device', name: 'PACS archive', ips: ['10.0.0.5'] },
+    'alice',
+  );
+  const mail = await kit.core.createAsset(
+    { type: 'domain', name: 'hospital.example', fqdn: 'hospital.example' },
+    'alice',
+  );
   const make = async (key: string, input: Parameters<CoreTestKit['core']['createFinding']>[0]) => {
     ids[key] = (await kit.core.createFinding(input, 'alice')).id;
     kit.clock.advanceDays(1);
   };
-  await make('rdp', { safeguard: 'drills', title: 'Microsoft RDP RCE (BlueKeep)', severity: 'critical', cves: ['CVE-2019-0708'], cvssScore: 9.8, assetId: pacs.id });
-  await make('smb', { safeguard: 'drills', title: 'SMB signing not required', severity: 'medium', cvssScore: 5.3, assetId: pacs.id });
-  await make('cipher', { safeguard: 'drills', title: 'SSL Medium Strength Cipher Suites', severity: 'high', cvssScore: 7.5, assetId: pacs.id });
-  await make('dmarc', { safeguard: 'email', title: 'No DMARC record', severity: 'high', assetId: mail.id });
+  await make('rdp', {
+    safeguard: 'drills',
+    title: 'Microsoft RDP RCE (BlueKeep)',
+    severity: 'critical',
+    cves: ['CVE-2019-0708'],
+    cvssScore: 9.8,
+    assetId: pacs.id,
+  });
+  await make('smb', {
+    safeguard: 'drills',
+    title: 'SMB signing not required',
+    severity: 'medium',
+    cvssScore: 5.3,
+    assetId: pacs.id,
+  });
+  await make('cipher', {
+    safeguard: 'drills',
+    title: 'SSL Medium Strength Cipher Suites',
+    severity: 'high',
+    cvssScore: 7.5,
+    assetId: pacs.id,
+  });
+  await make('dmarc', {
+    safeguard: 'email',
+    title: 'No DMARC record',
+    severity: 'high',
+    assetId: mail.id,
+  });
   await make('banner', { safeguard: 'drills', title: 'Web server banner', severity: 'info' });
-  await make('spooler', { safeguard: 'drills', title: 'Print spooler exposed', severity: 'critical' });
+  await make('spooler', {
+    safeguard: 'drills',
+    title: 'Print spooler exposed',
+    severity: 'critical',
+  });
   await kit.core.updateFinding(ids['smb']!, { status: 'fixed' }, 'bob');
   kit.clock.set('2026-02-02T12:00:00Z');
 });
@@ -27,17 +61,28 @@ afterAll(async () => {
   await kit.close();
 });
 
-const list = async (q: FindingQuery) => (await kit.core.listFindings(q)).items.map((f) => Object.keys(ids).find((k) => ids[k] === f.id));
+const list = async (q: FindingQuery) =>
+  (await kit.core.listFindings(q)).items.map((f) => Object.keys(ids).find((k) => ids[k] === f.id));
 
 describe('listFindings', () => {
   it('puts the most severe first, then the soonest due, informational last', async () => {
     expect(await list({})).toEqual(['rdp', 'spooler', 'cipher', 'dmarc', 'smb', 'banner']);
-    expect(await list({ order: 'asc' })).toEqual(['banner', 'smb', 'dmarc', 'cipher', 'spooler', 'rdp']);
+    expect(await list({ order: 'asc' })).toEqual([
+      'banner',
+      'smb',
+      'dmarc',
+      'cipher',
+      'spooler',
+      'rdp',
+    ]);
   });
 
   it('filters by severity, status, safeguard and asset', async () => {
     expect(await list({ severity: ['critical'] })).toEqual(['rdp', 'spooler']);
-    expect(await list({ severity: ['high', 'medium'], status: ['open'] })).toEqual(['cipher', 'dmarc']);
+    expect(await list({ severity: ['high', 'medium'], status: ['open'] })).toEqual([
+      'cipher',
+      'dmarc',
+    ]);
     expect(await list({ status: ['fixed'] })).toEqual(['smb']);
     expect(await list({ safeguard: ['email'] })).toEqual(['dmarc']);
     const pacs = (await kit.core.listAssets({ q: 'pacs' })).items[0]!;
@@ -63,10 +108,38 @@ describe('listFindings', () => {
   });
 
   it('sorts by other columns on request', async () => {
-    expect(await list({ sort: 'title' })).toEqual(['rdp', 'dmarc', 'spooler', 'smb', 'cipher', 'banner']);
-    expect(await list({ sort: 'cvss' })).toEqual(['rdp', 'cipher', 'smb', 'spooler', 'dmarc', 'banner']);
-    expect(await list({ sort: 'first_seen' })).toEqual(['spooler', 'banner', 'dmarc', 'cipher', 'smb', 'rdp']);
-    expect(await list({ sort: 'due' })).toEqual(['rdp', 'spooler', 'cipher', 'dmarc', 'smb', 'banner']);
+    expect(await list({ sort: 'title' })).toEqual([
+      'rdp',
+      'dmarc',
+      'spooler',
+      'smb',
+      'cipher',
+      'banner',
+    ]);
+    expect(await list({ sort: 'cvss' })).toEqual([
+      'rdp',
+      'cipher',
+      'smb',
+      'spooler',
+      'dmarc',
+      'banner',
+    ]);
+    expect(await list({ sort: 'first_seen' })).toEqual([
+      'spooler',
+      'banner',
+      'dmarc',
+      'cipher',
+      'smb',
+      'rdp',
+    ]);
+    expect(await list({ sort: 'due' })).toEqual([
+      'rdp',
+      'spooler',
+      'cipher',
+      'dmarc',
+      'smb',
+      'banner',
+    ]);
   });
 
   it('pages through the results with the total', async () => {
@@ -74,12 +147,19 @@ describe('listFindings', () => {
     const second = await kit.core.listFindings({ limit: 4, offset: 4 });
     expect(first).toMatchObject({ total: 6, limit: 4, offset: 0 });
     expect(second).toMatchObject({ total: 6, limit: 4, offset: 4 });
-    expect([...first.items, ...second.items].map((f) => f.id)).toEqual((await kit.core.listFindings({})).items.map((f) => f.id));
+    expect([...first.items, ...second.items].map((f) => f.id)).toEqual(
+      (await kit.core.listFindings({})).items.map((f) => f.id),
+    );
     expect((await kit.core.listFindings({ limit: 10_000 })).limit).toBe(500);
   });
 
   it('shows the asset by name', async () => {
     const [rdp] = (await kit.core.listFindings({ q: 'bluekeep' })).items;
-    expect(rdp).toMatchObject({ asset: { name: 'PACS archive' }, cves: ['CVE-2019-0708'], cvssScore: 9.8, source: 'manual' });
+    expect(rdp).toMatchObject({
+      asset: { name: 'PACS archive' },
+      cves: ['CVE-2019-0708'],
+      cvssScore: 9.8,
+      source: 'manual',
+    });
   });
 });

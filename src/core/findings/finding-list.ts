@@ -1,7 +1,13 @@
 import type { FindingQuery, FindingSummary, Page, Severity } from '../../api-types.ts';
 import type { Queryable, SqlParam } from '../../platform/db/index.ts';
 import { escapeLike, sqlWordList, toNumber } from '../db-values.ts';
-import { ACTIVE_STATUSES, FINDING_SOURCES, SUMMARY_COLUMNS, toFindingSummary, type SummaryRow } from './finding-rows.ts';
+import {
+  ACTIVE_STATUSES,
+  FINDING_SOURCES,
+  SUMMARY_COLUMNS,
+  toFindingSummary,
+  type SummaryRow,
+} from './finding-rows.ts';
 
 export const MAX_PAGE = 500;
 export const DEFAULT_PAGE = 50;
@@ -23,9 +29,21 @@ const ORDERS: Record<SortKey, { asc: string; desc: string; default: 'asc' | 'des
     desc: 'f.due_at DESC NULLS FIRST, f.severity_rank DESC, f.id DESC',
     default: 'asc',
   },
-  last_seen: { asc: 's.last_seen ASC, s.finding_id ASC', desc: 's.last_seen DESC, s.finding_id DESC', default: 'desc' },
-  first_seen: { asc: 'f.first_seen ASC, f.id ASC', desc: 'f.first_seen DESC, f.id DESC', default: 'desc' },
-  title: { asc: 'lower(f.title) ASC, f.id ASC', desc: 'lower(f.title) DESC, f.id DESC', default: 'asc' },
+  last_seen: {
+    asc: 's.last_seen ASC, s.finding_id ASC',
+    desc: 's.last_seen DESC, s.finding_id DESC',
+    default: 'desc',
+  },
+  first_seen: {
+    asc: 'f.first_seen ASC, f.id ASC',
+    desc: 'f.first_seen DESC, f.id DESC',
+    default: 'desc',
+  },
+  title: {
+    asc: 'lower(f.title) ASC, f.id ASC',
+    desc: 'lower(f.title) DESC, f.id DESC',
+    default: 'asc',
+  },
   // Findings without a score fall back to their severity.
   cvss: {
     asc: 'f.cvss_score ASC NULLS FIRST, f.severity_rank DESC, f.id DESC',
@@ -51,7 +69,11 @@ function severityRanks(severities: readonly Severity[]): string {
  * default order is served by an index, the total counts findings alone (no join), and a text
  * search first looks in the small tables of titles and assets, then fetches findings by index.
  */
-export async function listFindings(db: Queryable, query: FindingQuery, now: Date): Promise<Page<FindingSummary>> {
+export async function listFindings(
+  db: Queryable,
+  query: FindingQuery,
+  now: Date,
+): Promise<Page<FindingSummary>> {
   const limit = Math.min(Math.max(query.limit ?? DEFAULT_PAGE, 1), MAX_PAGE);
   const offset = Math.max(query.offset ?? 0, 0);
   const text = query.q?.trim();
@@ -61,14 +83,18 @@ export async function listFindings(db: Queryable, query: FindingQuery, now: Date
   const orderBy = sort[query.order ?? sort.default];
   // First the page's ids from findings alone (an index scan, often index-only, however deep the
   // offset), then the rows with their asset and sighting for just those ids.
-  const sightings = query.sort === 'last_seen' ? 'JOIN finding_sightings s ON s.finding_id = f.id' : '';
+  const sightings =
+    query.sort === 'last_seen' ? 'JOIN finding_sightings s ON s.finding_id = f.id' : '';
   const page = await db.query<{ id: string }>(
     `SELECT f.id FROM findings f ${sightings} ${where} ORDER BY ${orderBy} LIMIT ${limit} OFFSET ${offset}`,
     params,
   );
   const ids = page.map((r) => r.id);
   const found = ids.length
-    ? await db.query<SummaryRow>(`SELECT ${SUMMARY_COLUMNS} FROM ${FINDING_SOURCES} WHERE f.id = ANY($1::uuid[])`, [ids])
+    ? await db.query<SummaryRow>(
+        `SELECT ${SUMMARY_COLUMNS} FROM ${FINDING_SOURCES} WHERE f.id = ANY($1::uuid[])`,
+        [ids],
+      )
     : [];
   const byId = new Map(found.map((r) => [r.id, r]));
   const rows = ids.flatMap((id) => byId.get(id) ?? []);
@@ -76,7 +102,14 @@ export async function listFindings(db: Queryable, query: FindingQuery, now: Date
   const total =
     offset === 0 && rows.length < limit
       ? rows.length
-      : toNumber((await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM findings f ${where}`, params))[0]?.n);
+      : toNumber(
+          (
+            await db.query<{ n: number }>(
+              `SELECT count(*)::int AS n FROM findings f ${where}`,
+              params,
+            )
+          )[0]?.n,
+        );
   return { items: rows.map((r) => toFindingSummary(r, now)), total, limit, offset };
 }
 
@@ -97,7 +130,10 @@ export interface ResolvedSearch {
 export async function resolveSearch(db: Queryable, text: string): Promise<ResolvedSearch> {
   const lower = text.toLowerCase();
   const pattern = `%${escapeLike(lower)}%`;
-  const texts = await db.query<{ id: number }>('SELECT id FROM finding_texts WHERE lower(title) LIKE $1', [pattern]);
+  const texts = await db.query<{ id: number }>(
+    'SELECT id FROM finding_texts WHERE lower(title) LIKE $1',
+    [pattern],
+  );
   const assets = await db.query<{ id: string }>(
     `SELECT id FROM assets WHERE lower(name) LIKE $1 OR $2 = ANY(ips) OR $3 = ANY(hostnames) OR lower(fqdn) = $3`,
     [pattern, text, lower],
@@ -110,7 +146,11 @@ export async function resolveSearch(db: Queryable, text: string): Promise<Resolv
 }
 
 /** WHERE clause and parameters for a FindingQuery, over `findings f`. */
-export function findingFilter(query: FindingQuery, now: Date, search?: ResolvedSearch): { where: string; params: SqlParam[] } {
+export function findingFilter(
+  query: FindingQuery,
+  now: Date,
+  search?: ResolvedSearch,
+): { where: string; params: SqlParam[] } {
   const clauses: string[] = [];
   const params: SqlParam[] = [];
   const bind = (value: SqlParam) => {
@@ -128,7 +168,10 @@ export function findingFilter(query: FindingQuery, now: Date, search?: ResolvedS
     clauses.push(query.overdue ? overdue : `NOT coalesce(${overdue}, false)`);
   }
   if (search) {
-    const alternatives = [`f.text_id = ANY(${bind(search.textIds)}::int[])`, `f.asset_id = ANY(${bind(search.assetIds)}::uuid[])`];
+    const alternatives = [
+      `f.text_id = ANY(${bind(search.textIds)}::int[])`,
+      `f.asset_id = ANY(${bind(search.assetIds)}::uuid[])`,
+    ];
     if (search.cve) alternatives.push(`f.cves @> ARRAY[${bind(search.cve)}]::text[]`);
     clauses.push(`(${alternatives.join(' OR ')})`);
   }

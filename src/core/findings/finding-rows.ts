@@ -55,7 +55,9 @@ export interface DetailRow extends SummaryRow {
 
 /** Overdue: past its due date and still open or in progress. */
 export function isOverdue(status: FindingStatus, dueAt: Date | string | null, now: Date): boolean {
-  return dueAt != null && ACTIVE_STATUSES.includes(status) && new Date(dueAt).getTime() < now.getTime();
+  return (
+    dueAt != null && ACTIVE_STATUSES.includes(status) && new Date(dueAt).getTime() < now.getTime()
+  );
 }
 
 export function toFindingSummary(r: SummaryRow, now: Date): FindingSummary {
@@ -100,5 +102,12 @@ export interface EventRow {
 }
 
 export function toFindingEvent(r: EventRow): FindingEvent {
-  return { at: toIso(r.at), actor: r.actor, kind: r.kind, from: r.from_value, to: r.to_value, note: r.note };
+  return {
+    at: toIso(r.at),
+    actor: r.actor,
+    kind: r.kind,
+    from: r.from_value,
+    to: r.to_value,
+    note: r.note,
+  };
 }

@@ -45,7 +45,16 @@ export async function textIds(
        ON CONFLICT (hash) DO NOTHING RETURNING id, hash
      )
      SELECT id, hash FROM added UNION ALL SELECT f.id, f.hash FROM finding_texts f JOIN input i ON i.hash = f.hash`,
-    [JSON.stringify([...missing.values()].map(({ hash, title, description, solution }) => ({ hash, title, description, solution })))],
+    [
+      JSON.stringify(
+        [...missing.values()].map(({ hash, title, description, solution }) => ({
+          hash,
+          title,
+          description,
+          solution,
+        })),
+      ),
+    ],
   );
   for (const r of rows) known.set(r.hash, Number(r.id));
   return known;

@@ -1,4 +1,9 @@
-import { FINDING_STATUSES, type FindingDetail, type FindingStatus, type FindingUpdate } from '../../api-types.ts';
+import {
+  FINDING_STATUSES,
+  type FindingDetail,
+  type FindingStatus,
+  type FindingUpdate,
+} from '../../api-types.ts';
 import type { CoreContext } from '../context.ts';
 import { isUuid, toIso, toIsoOrNull } from '../db-values.ts';
 import { invalidInput, notFound } from '../errors.ts';
@@ -39,13 +44,17 @@ export async function updateFinding(
     update.justification === undefined &&
     update.acceptedUntil === undefined
   ) {
-    throw invalidInput('body', 'nothing to change: give status, assignee, justification or acceptedUntil');
+    throw invalidInput(
+      'body',
+      'nothing to change: give status, assignee, justification or acceptedUntil',
+    );
   }
   const justificationIn = update.justification?.trim();
   if (justificationIn !== undefined && justificationIn.length > MAX_JUSTIFICATION) {
     throw invalidInput('justification', `at most ${MAX_JUSTIFICATION} characters`);
   }
-  const acceptedUntilIn = update.acceptedUntil === undefined ? undefined : parseDate(update.acceptedUntil);
+  const acceptedUntilIn =
+    update.acceptedUntil === undefined ? undefined : parseDate(update.acceptedUntil);
   const assigneeIn = update.assignee === undefined ? undefined : normaliseAssignee(update.assignee);
   const now = ctx.clock.now();
 
@@ -58,19 +67,34 @@ export async function updateFinding(
     const status = update.status ?? current.status;
     const statusChanged = status !== current.status;
     // Staying in a status keeps its justification and date unless new ones are given.
-    const justification = justificationIn || (statusChanged ? undefined : (current.justification ?? undefined));
+    const justification =
+      justificationIn || (statusChanged ? undefined : (current.justification ?? undefined));
     let acceptedUntil: Date | null = null;
     if (status === 'accepted_risk') {
-      if (!justification) throw invalidInput('justification', 'required when accepting a risk: say why it is acceptable');
-      const until = acceptedUntilIn ?? (statusChanged || !current.accepted_until ? undefined : new Date(current.accepted_until));
-      if (!until) throw invalidInput('acceptedUntil', 'required with status accepted_risk: the date the acceptance ends');
-      if (until.getTime() <= now.getTime()) throw invalidInput('acceptedUntil', `must be in the future (now is ${now.toISOString()})`);
+      if (!justification)
+        throw invalidInput(
+          'justification',
+          'required when accepting a risk: say why it is acceptable',
+        );
+      const until =
+        acceptedUntilIn ??
+        (statusChanged || !current.accepted_until ? undefined : new Date(current.accepted_until));
+      if (!until)
+        throw invalidInput(
+          'acceptedUntil',
+          'required with status accepted_risk: the date the acceptance ends',
+        );
+      if (until.getTime() <= now.getTime())
+        throw invalidInput('acceptedUntil', `must be in the future (now is ${now.toISOString()})`);
       acceptedUntil = until;
     } else if (acceptedUntilIn) {
       throw invalidInput('acceptedUntil', 'applies only to status accepted_risk');
     }
     if (status === 'false_positive' && !justification) {
-      throw invalidInput('justification', 'required when marking a false positive: say how it was verified');
+      throw invalidInput(
+        'justification',
+        'required when marking a false positive: say how it was verified',
+      );
     }
     const keepsJustification = status === 'accepted_risk' || status === 'false_positive';
     const newJustification = keepsJustification ? (justification ?? null) : null;
@@ -80,7 +104,8 @@ export async function updateFinding(
     const acceptanceChanged =
       !statusChanged &&
       keepsJustification &&
-      (newJustification !== current.justification || toIsoOrNull(acceptedUntil) !== toIsoOrNull(current.accepted_until));
+      (newJustification !== current.justification ||
+        toIsoOrNull(acceptedUntil) !== toIsoOrNull(current.accepted_until));
     if (statusChanged || acceptanceChanged) {
       await tx.query(
         `UPDATE findings SET status = $2, justification = $3, accepted_until = $4, updated_at = $5,
@@ -88,24 +113,63 @@ export async function updateFinding(
          WHERE id = $1`,
         [id, status, newJustification, acceptedUntil, now],
       );
-      const note = [justificationIn, acceptedUntil ? `accepted until ${toIso(acceptedUntil)}` : null].filter(Boolean).join('; ') || null;
+      const note =
+        [justificationIn, acceptedUntil ? `accepted until ${toIso(acceptedUntil)}` : null]
+          .filter(Boolean)
+          .join('; ') || null;
       events.push(
         statusChanged
-          ? { findingId: id, at: now, actor, kind: 'status', from: current.status, to: status, note }
-          : { findingId: id, at: now, actor, kind: 'acceptance', from: toIsoOrNull(current.accepted_until), to: toIsoOrNull(acceptedUntil), note },
+          ? {
+              findingId: id,
+              at: now,
+              actor,
+              kind: 'status',
+              from: current.status,
+              to: status,
+              note,
+            }
+          : {
+              findingId: id,
+              at: now,
+              actor,
+              kind: 'acceptance',
+              from: toIsoOrNull(current.accepted_until),
+              to: toIsoOrNull(acceptedUntil),
+              note,
+            },
       );
       audits.push({
         action: statusChanged ? 'finding.status' : 'finding.acceptance',
-        detail: { from: current.status, to: status, justification: newJustification, acceptedUntil: toIsoOrNull(acceptedUntil) },
+        detail: {
+          from: current.status,
+          to: status,
+          justification: newJustification,
+          acceptedUntil: toIsoOrNull(acceptedUntil),
+        },
       });
     }
     if (assigneeIn !== undefined && assigneeIn !== current.assignee) {
-      await tx.query('UPDATE findings SET assignee = $2, updated_at = $3 WHERE id = $1', [id, assigneeIn, now]);
-      events.push({ findingId: id, at: now, actor, kind: 'assignee', from: current.assignee, to: assigneeIn });
-      audits.push({ action: 'finding.assignee', detail: { from: current.assignee, to: assigneeIn } });
+      await tx.query('UPDATE findings SET assignee = $2, updated_at = $3 WHERE id = $1', [
+        id,
+        assigneeIn,
+        now,
+      ]);
+      events.push({
+        findingId: id,
+        at: now,
+        actor,
+        kind: 'assignee',
+        from: current.assignee,
+        to: assigneeIn,
+      });
+      audits.push({
+        action: 'finding.assignee',
+        detail: { from: current.assignee, to: assigneeIn },
+      });
     }
     await recordFindingEvents(tx, events);
-    for (const a of audits) await ctx.audit.append({ actor, action: a.action, target: id, detail: a.detail }, tx);
+    for (const a of audits)
+      await ctx.audit.append({ actor, action: a.action, target: id, detail: a.detail }, tx);
     if (statusChanged) await refreshSnapshots(tx, now);
     return requireFinding(tx, id, now);
   });
@@ -114,7 +178,10 @@ export async function updateFinding(
 function parseDate(value: string): Date {
   const ms = Date.parse(value);
   if (!/^\d{4}-\d{2}-\d{2}/.test(value) || Number.isNaN(ms)) {
-    throw invalidInput('acceptedUntil', `expected an ISO 8601 date such as 2026-06-30, got ${JSON.stringify(value)}`);
+    throw invalidInput(
+      'acceptedUntil',
+      `expected an ISO 8601 date such as 2026-06-30, got ${JSON.stringify(value)}`,
+    );
   }
   return new Date(ms);
 }
@@ -125,4 +192,3 @@ function normaliseAssignee(value: string | null): string | null {
   if (v.length > 200) throw invalidInput('assignee', 'at most 200 characters');
   return v;
 }
-

@@ -9,7 +9,11 @@ import { recordFindingEvents } from './finding-events.ts';
  * decision. Runs hourly as a job and before every import (so a scan never confirms a lapsed
  * acceptance). Returns how many findings reopened. Call inside a transaction.
  */
-export async function reopenExpiredAcceptances(tx: Queryable, audit: AuditLog, now: Date): Promise<number> {
+export async function reopenExpiredAcceptances(
+  tx: Queryable,
+  audit: AuditLog,
+  now: Date,
+): Promise<number> {
   const rows = await tx.query<{ id: string; accepted_until: Date | string }>(
     `UPDATE findings f SET status = 'open', updated_at = $1, accepted_until = NULL
      FROM (SELECT id, accepted_until FROM findings WHERE status = 'accepted_risk' AND accepted_until <= $1 FOR UPDATE) old
@@ -31,7 +35,11 @@ export async function reopenExpiredAcceptances(tx: Queryable, audit: AuditLog, n
     })),
   );
   await audit.append(
-    { actor: 'system', action: 'finding.acceptance_expired', detail: { findings: rows.map((r) => r.id) } },
+    {
+      actor: 'system',
+      action: 'finding.acceptance_expired',
+      detail: { findings: rows.map((r) => r.id) },
+    },
     tx,
   );
   await refreshSnapshots(tx, now);

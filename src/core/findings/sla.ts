@@ -31,5 +31,10 @@ export function dueDateSql(firstSeen: string, severity: string, slaParam: string
 }
 
 export function slaJson(sla: SlaPolicy): string {
-  return JSON.stringify({ critical: sla.critical, high: sla.high, medium: sla.medium, low: sla.low });
+  return JSON.stringify({
+    critical: sla.critical,
+    high: sla.high,
+    medium: sla.medium,
+    low: sla.low,
+  });
 }

@@ -20,7 +20,11 @@ export async function storeImportChunks(
   let seq = 0;
   let bytes = 0;
   const write = async (data: Buffer) => {
-    await db.query('INSERT INTO import_chunks (import_id, seq, data) VALUES ($1, $2, $3)', [importId, seq++, data]);
+    await db.query('INSERT INTO import_chunks (import_id, seq, data) VALUES ($1, $2, $3)', [
+      importId,
+      seq++,
+      data,
+    ]);
   };
   for await (const piece of input) {
     const buf = Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength);
@@ -41,12 +45,15 @@ export async function storeImportChunks(
 }
 
 /** Reads a stored upload back in order, one chunk at a time. Pass the import's transaction on PGlite. */
-export async function* readImportChunks(q: Queryable, importId: string): AsyncGenerator<Uint8Array> {
+export async function* readImportChunks(
+  q: Queryable,
+  importId: string,
+): AsyncGenerator<Uint8Array> {
   for (let seq = 0; ; seq++) {
-    const [row] = await q.query<{ data: Uint8Array }>('SELECT data FROM import_chunks WHERE import_id = $1 AND seq = $2', [
-      importId,
-      seq,
-    ]);
+    const [row] = await q.query<{ data: Uint8Array }>(
+      'SELECT data FROM import_chunks WHERE import_id = $1 AND seq = $2',
+      [importId, seq],
+    );
     if (!row) return;
     yield row.data;
   }

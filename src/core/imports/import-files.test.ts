@@ -2,10 +2,20 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { generateNessus, generateNessusFile, generateNmap, generateNmapXml } from '../../demo/scan-generators.ts';
+import {
+  generateNessus,
+  generateNessusFile,
+  generateNmap,
+  generateNmapXml,
+} from '../../demo/scan-generators.ts';
 import { countCoreRows, createCoreTestKit, type CoreTestKit } from '../../../test/core-test-kit.ts';
 import { ImportFailedError } from '../index.ts';
-import { IMPORT_QUEUE, queueStoredScan, runQueuedImport, storeUploadedScan } from './import-files.ts';
+import {
+  IMPORT_QUEUE,
+  queueStoredScan,
+  runQueuedImport,
+  storeUploadedScan,
+} from './import-files.ts';
 import { getImportRun } from './import-runs.ts';
 
 let kit: CoreTestKit;
@@ -36,9 +46,19 @@ describe('importing scanner files', () => {
     const { xml, expected } = generateNessus(nessusOpts);
     const path = writeScan('scan.nessus', xml);
     const progress: number[] = [];
-    const run = await kit.core.importScanFile(path, { actor: 'alice', onProgress: (p) => progress.push(p.fraction) });
+    const run = await kit.core.importScanFile(path, {
+      actor: 'alice',
+      onProgress: (p) => progress.push(p.fraction),
+    });
     const items = expected.hosts.reduce((n, h) => n + h.issues.length, 0);
-    expect(run).toMatchObject({ state: 'done', format: 'nessus', fileName: 'scan.nessus', hosts: 12, findingsNew: items, createdBy: 'alice' });
+    expect(run).toMatchObject({
+      state: 'done',
+      format: 'nessus',
+      fileName: 'scan.nessus',
+      hosts: 12,
+      findingsNew: items,
+      createdBy: 'alice',
+    });
     expect((await kit.core.listFindings({})).total).toBe(items);
     expect((await kit.core.listAssets({})).total).toBe(12);
     expect(progress.at(-1)).toBe(1);
@@ -49,16 +69,28 @@ describe('importing scanner files', () => {
     const first = await kit.core.importScanFile(path, { actor: 'alice' });
     kit.clock.advanceDays(1);
     const again = await kit.core.importScanFile(path, { actor: 'alice' });
-    expect(again).toMatchObject({ findingsNew: 0, findingsSeen: first.findingsNew, findingsFixed: 0 });
-    const [row] = await kit.db.query<{ reimport_of: string }>('SELECT reimport_of FROM imports WHERE id = $1', [again.id]);
+    expect(again).toMatchObject({
+      findingsNew: 0,
+      findingsSeen: first.findingsNew,
+      findingsFixed: 0,
+    });
+    const [row] = await kit.db.query<{ reimport_of: string }>(
+      'SELECT reimport_of FROM imports WHERE id = $1',
+      [again.id],
+    );
     expect(row!.reimport_of).toBe(first.id);
   });
 
   it('fixes what a later scan of the same hosts no longer reports', async () => {
-    await kit.core.importScanFile(writeScan('q1.nessus', generateNessusFile(nessusOpts)), { actor: 'alice' });
-    const later = await kit.core.importScanFile(writeScan('q2.nessus', generateNessusFile({ ...nessusOpts, dropFindings: 0.3 })), {
+    await kit.core.importScanFile(writeScan('q1.nessus', generateNessusFile(nessusOpts)), {
       actor: 'alice',
     });
+    const later = await kit.core.importScanFile(
+      writeScan('q2.nessus', generateNessusFile({ ...nessusOpts, dropFindings: 0.3 })),
+      {
+        actor: 'alice',
+      },
+    );
     expect(later.findingsNew).toBe(0);
     expect(later.findingsFixed).toBeGreaterThan(0);
     expect((await kit.core.listFindings({ status: ['fixed'] })).total).toBe(later.findingsFixed);
@@ -74,7 +106,9 @@ describe('importing scanner files', () => {
   });
 
   it('rejects a truncated file naming the line and element, and stores nothing of it', async () => {
-    await kit.core.importScanFile(writeScan('good.xml', generateNmapXml({ seed: 3, hosts: 3 })), { actor: 'alice' });
+    await kit.core.importScanFile(writeScan('good.xml', generateNmapXml({ seed: 3, hosts: 3 })), {
+      actor: 'alice',
+    });
     const before = await countCoreRows(kit.db);
     const xml = generateNessusFile(nessusOpts);
     const path = writeScan('cut.nessus', xml.slice(0, Math.floor(xml.length * 0.7)));
@@ -89,12 +123,16 @@ describe('importing scanner files', () => {
   });
 
   it('refuses a file that is not a scan, and a named format the content contradicts', async () => {
-    await expect(kit.core.importScanFile(writeScan('notes.txt', 'hello'), { actor: 'alice' })).rejects.toThrow(
-      /unrecognised file: expected Nmap XML .* or Nessus v2/,
-    );
+    await expect(
+      kit.core.importScanFile(writeScan('notes.txt', 'hello'), { actor: 'alice' }),
+    ).rejects.toThrow(/unrecognised file: expected Nmap XML .* or Nessus v2/);
     const nmap = writeScan('scan.xml', generateNmapXml({ seed: 3, hosts: 2 }));
-    await expect(kit.core.importScanFile(nmap, { actor: 'alice', format: 'nessus' })).rejects.toThrow(/but it is Nmap XML/);
-    await expect(kit.core.importScanFile(join(dir, 'missing.nessus'), { actor: 'alice' })).rejects.toThrow(/cannot read .*missing\.nessus/);
+    await expect(
+      kit.core.importScanFile(nmap, { actor: 'alice', format: 'nessus' }),
+    ).rejects.toThrow(/but it is Nmap XML/);
+    await expect(
+      kit.core.importScanFile(join(dir, 'missing.nessus'), { actor: 'alice' }),
+    ).rejects.toThrow(/cannot read .*missing\.nessus/);
   });
 });
 
@@ -106,10 +144,18 @@ describe('the upload job', () => {
 
   it('stores the upload in chunks, queues a job, imports once however often the job runs', async () => {
     const xml = generateNessusFile(nessusOpts);
-    const stored = await storeUploadedScan(kit.ctx, { fileName: 'upload.nessus', actor: 'alice', file: pieces(xml, 100_000) });
+    const stored = await storeUploadedScan(kit.ctx, {
+      fileName: 'upload.nessus',
+      actor: 'alice',
+      file: pieces(xml, 100_000),
+    });
     expect(stored.bytes).toBe(Buffer.byteLength(xml));
     const queued = await queueStoredScan(kit.ctx, kit.jobs, { ...stored, requestedFormat: 'auto' });
-    expect(queued).toMatchObject({ state: 'queued', fileName: 'upload.nessus', createdBy: 'alice' });
+    expect(queued).toMatchObject({
+      state: 'queued',
+      fileName: 'upload.nessus',
+      createdBy: 'alice',
+    });
     expect(kit.jobs.sent).toEqual([{ name: IMPORT_QUEUE, data: { importId: stored.importId } }]);
 
     const done = await runQueuedImport(kit.ctx, stored.importId);
@@ -121,7 +167,11 @@ describe('the upload job', () => {
   });
 
   it('marks a bad upload failed and deletes its chunks', async () => {
-    const stored = await storeUploadedScan(kit.ctx, { fileName: 'bad.nessus', actor: 'alice', file: pieces('<NessusClientData_v2><Report', 4) });
+    const stored = await storeUploadedScan(kit.ctx, {
+      fileName: 'bad.nessus',
+      actor: 'alice',
+      file: pieces('<NessusClientData_v2><Report', 4),
+    });
     await queueStoredScan(kit.ctx, kit.jobs, { ...stored, requestedFormat: 'nessus' });
     const run = await runQueuedImport(kit.ctx, stored.importId);
     expect(run).toMatchObject({ state: 'failed' });

@@ -5,7 +5,14 @@ import type { ScanFormat, ScanHostResult } from '../scans/scan-types.ts';
 import type { JobQueue } from '../../platform/jobs/index.ts';
 import { invalidInput } from '../errors.ts';
 import { deleteImportChunks, readImportChunks, storeImportChunks } from './import-chunks.ts';
-import { createImportRun, describeUpload, getImportRun, markImportFailed, toImportRun, type RequestedFormat } from './import-runs.ts';
+import {
+  createImportRun,
+  describeUpload,
+  getImportRun,
+  markImportFailed,
+  toImportRun,
+  type RequestedFormat,
+} from './import-runs.ts';
 import { importScan, type ImportContext, type ImportProgress } from './import-scan.ts';
 
 /** The pg-boss queue of uploaded scans waiting for a worker. */
@@ -34,7 +41,12 @@ export class ImportFailedError extends Error {
 export async function importScanFile(
   ctx: ImportContext,
   path: string,
-  opts: { format?: RequestedFormat; actor: string; fileName?: string; onProgress?: (p: ImportProgress) => void },
+  opts: {
+    format?: RequestedFormat;
+    actor: string;
+    fileName?: string;
+    onProgress?: (p: ImportProgress) => void;
+  },
 ): Promise<ImportRun> {
   let size: number;
   try {
@@ -46,7 +58,12 @@ export async function importScanFile(
   }
   const created = await createImportRun(
     ctx.db,
-    { fileName: opts.fileName ?? basename(path), requestedFormat: opts.format ?? 'auto', createdBy: opts.actor, sizeBytes: size },
+    {
+      fileName: opts.fileName ?? basename(path),
+      requestedFormat: opts.format ?? 'auto',
+      createdBy: opts.actor,
+      sizeBytes: size,
+    },
     ctx.clock.now(),
   );
   const run = await importScan(ctx, {
@@ -71,9 +88,17 @@ export async function importScanFile(
  */
 export async function storeUploadedScan(
   ctx: Pick<ImportContext, 'db' | 'clock'>,
-  input: { fileName: string; actor: string; file: AsyncIterable<Uint8Array> | Iterable<Uint8Array> },
+  input: {
+    fileName: string;
+    actor: string;
+    file: AsyncIterable<Uint8Array> | Iterable<Uint8Array>;
+  },
 ): Promise<{ importId: string; bytes: number }> {
-  const run = await createImportRun(ctx.db, { fileName: input.fileName, requestedFormat: 'auto', createdBy: input.actor }, ctx.clock.now());
+  const run = await createImportRun(
+    ctx.db,
+    { fileName: input.fileName, requestedFormat: 'auto', createdBy: input.actor },
+    ctx.clock.now(),
+  );
   try {
     const { bytes } = await storeImportChunks(ctx.db, run.id, input.file);
     if (bytes === 0) throw invalidInput('file', 'the uploaded file is empty');
@@ -95,12 +120,24 @@ export async function queueStoredScan(
   jobs: JobQueue,
   upload: { importId: string; bytes: number; requestedFormat: RequestedFormat },
 ): Promise<ImportRun> {
-  const described = await describeUpload(ctx.db, upload.importId, { sizeBytes: upload.bytes, requestedFormat: upload.requestedFormat });
+  const described = await describeUpload(ctx.db, upload.importId, {
+    sizeBytes: upload.bytes,
+    requestedFormat: upload.requestedFormat,
+  });
   try {
     await jobs.createQueue(IMPORT_QUEUE);
-    await jobs.send<ImportJobData>(IMPORT_QUEUE, { importId: upload.importId }, { singletonKey: upload.importId });
+    await jobs.send<ImportJobData>(
+      IMPORT_QUEUE,
+      { importId: upload.importId },
+      { singletonKey: upload.importId },
+    );
   } catch (err) {
-    await markImportFailed(ctx.db, upload.importId, `could not queue the import: ${(err as Error).message}`, ctx.clock.now());
+    await markImportFailed(
+      ctx.db,
+      upload.importId,
+      `could not queue the import: ${(err as Error).message}`,
+      ctx.clock.now(),
+    );
     await deleteImportChunks(ctx.db, upload.importId);
     throw err;
   }
@@ -133,7 +170,10 @@ export async function importScanResults(
  * The worker's side: runs a queued upload from its stored chunks. A second delivery of the
  * same job finds the run no longer queued and does nothing (importScan's claim).
  */
-export async function runQueuedImport(ctx: ImportContext, importId: string): Promise<ImportRun | null> {
+export async function runQueuedImport(
+  ctx: ImportContext,
+  importId: string,
+): Promise<ImportRun | null> {
   const stored = await getImportRun(ctx.db, importId);
   if (!stored) {
     ctx.log.warn({ importId }, 'import job for an import that no longer exists');

@@ -63,13 +63,24 @@ export function toImportRun(s: StoredImport): ImportRun {
 /** A queued import; its file is attached separately (chunks, or a path for the CLI). */
 export async function createImportRun(
   db: Queryable,
-  input: { fileName: string; requestedFormat: RequestedFormat; createdBy: string; sizeBytes?: number | null },
+  input: {
+    fileName: string;
+    requestedFormat: RequestedFormat;
+    createdBy: string;
+    sizeBytes?: number | null;
+  },
   now: Date,
 ): Promise<StoredImport> {
   const [row] = await db.query<ImportRow>(
     `INSERT INTO imports (file_name, requested_format, created_by, size_bytes, created_at)
      VALUES ($1, $2, $3, $4, $5) RETURNING ${COLUMNS}`,
-    [input.fileName.slice(0, 500) || 'upload', input.requestedFormat, input.createdBy, input.sizeBytes ?? null, now],
+    [
+      input.fileName.slice(0, 500) || 'upload',
+      input.requestedFormat,
+      input.createdBy,
+      input.sizeBytes ?? null,
+      now,
+    ],
   );
   return toStoredImport(row!);
 }
@@ -94,13 +105,21 @@ export async function getImportRun(db: Queryable, id: string): Promise<StoredImp
   return row ? toStoredImport(row) : null;
 }
 
-export async function listImportRuns(db: Queryable, page: { limit: number; offset: number }): Promise<Page<ImportRun>> {
+export async function listImportRuns(
+  db: Queryable,
+  page: { limit: number; offset: number },
+): Promise<Page<ImportRun>> {
   const [count] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM imports');
   const rows = await db.query<ImportRow>(
     `SELECT ${COLUMNS} FROM imports ORDER BY created_at DESC, id DESC LIMIT $1 OFFSET $2`,
     [page.limit, page.offset],
   );
-  return { items: rows.map((r) => toImportRun(toStoredImport(r))), total: toNumber(count?.n), limit: page.limit, offset: page.offset };
+  return {
+    items: rows.map((r) => toImportRun(toStoredImport(r))),
+    total: toNumber(count?.n),
+    limit: page.limit,
+    offset: page.offset,
+  };
 }
 
 // A run left in `running` this long was abandoned by a worker that died: its transaction rolled
@@ -113,7 +132,11 @@ const ABANDONED_AFTER = '1 hour';
  * or had it. Jobs are delivered at least once; this single UPDATE is what makes a second
  * delivery a no-op.
  */
-export async function claimImportRun(db: Queryable, id: string, now: Date): Promise<StoredImport | null> {
+export async function claimImportRun(
+  db: Queryable,
+  id: string,
+  now: Date,
+): Promise<StoredImport | null> {
   const [row] = await db.query<ImportRow>(
     `UPDATE imports SET state = 'running', started_at = $2, progress = 0, attempts = attempts + 1, worker = $3
      WHERE id = $1 AND (state = 'queued' OR (state = 'running' AND started_at < $2::timestamptz - interval '${ABANDONED_AFTER}'))
@@ -126,7 +149,12 @@ export async function claimImportRun(db: Queryable, id: string, now: Date): Prom
 /** This process, as recorded on the imports it runs. */
 const WORKER_ID = `${hostname()}:${process.pid}`;
 
-export async function markImportFailed(db: Queryable, id: string, error: string, now: Date): Promise<StoredImport | null> {
+export async function markImportFailed(
+  db: Queryable,
+  id: string,
+  error: string,
+  now: Date,
+): Promise<StoredImport | null> {
   const [row] = await db.query<ImportRow>(
     `UPDATE imports SET state = 'failed', error = $2, finished_at = $3 WHERE id = $1 RETURNING ${COLUMNS}`,
     [id, error.slice(0, 2000), now],
@@ -140,20 +168,25 @@ export async function saveImportProgress(
   id: string,
   p: { progress: number; hosts: number; findingsNew: number; findingsSeen: number },
 ): Promise<void> {
-  await db.query('UPDATE imports SET progress = $2, hosts = $3, findings_new = $4, findings_seen = $5 WHERE id = $1', [
-    id,
-    p.progress,
-    p.hosts,
-    p.findingsNew,
-    p.findingsSeen,
-  ]);
+  await db.query(
+    'UPDATE imports SET progress = $2, hosts = $3, findings_new = $4, findings_seen = $5 WHERE id = $1',
+    [id, p.progress, p.hosts, p.findingsNew, p.findingsSeen],
+  );
 }
 
 /** The result, written in the import's transaction so it commits with the findings. */
 export async function completeImportRun(
   tx: Queryable,
   id: string,
-  r: { format: ImportFormat; sha256: string | null; sizeBytes: number | null; hosts: number; findingsNew: number; findingsSeen: number; findingsFixed: number },
+  r: {
+    format: ImportFormat;
+    sha256: string | null;
+    sizeBytes: number | null;
+    hosts: number;
+    findingsNew: number;
+    findingsSeen: number;
+    findingsFixed: number;
+  },
   now: Date,
 ): Promise<StoredImport> {
   const [row] = await tx.query<ImportRow>(
@@ -162,7 +195,17 @@ export async function completeImportRun(
        reimport_of = (SELECT p.id FROM imports p WHERE p.sha256 = $3 AND p.state = 'done' AND p.id <> $1
                       ORDER BY p.finished_at DESC LIMIT 1)
      WHERE id = $1 RETURNING ${COLUMNS}`,
-    [id, r.format, r.sha256, r.sizeBytes, r.hosts, r.findingsNew, r.findingsSeen, r.findingsFixed, now],
+    [
+      id,
+      r.format,
+      r.sha256,
+      r.sizeBytes,
+      r.hosts,
+      r.findingsNew,
+      r.findingsSeen,
+      r.findingsFixed,
+      now,
+    ],
   );
   if (!row) throw new Error(`import ${id} vanished while it ran`);
   return toStoredImport(row);

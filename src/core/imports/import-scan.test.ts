@@ -1,6 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FindingSummary } from '../../api-types.ts';
-import { countCoreRows, createCoreTestKit, scanned, T0, type CoreTestKit } from '../../../test/core-test-kit.ts';
+import {
+  countCoreRows,
+  createCoreTestKit,
+  scanned,
+  T0,
+  type CoreTestKit,
+} from '../../../test/core-test-kit.ts';
 import type { ScanHostResult } from '../scans/scan-types.ts';
 
 let kit: CoreTestKit;
@@ -19,7 +25,9 @@ const ws = { ip: '10.0.0.6', hostnames: ['ws-06'] };
 
 async function findingsByTool(toolId: string, assetName?: string): Promise<FindingSummary[]> {
   const all = (await kit.core.listFindings({ limit: 500 })).items;
-  return all.filter((f) => f.title === `Check ${toolId}` && (!assetName || f.asset?.name === assetName));
+  return all.filter(
+    (f) => f.title === `Check ${toolId}` && (!assetName || f.asset?.name === assetName),
+  );
 }
 async function one(toolId: string, assetName?: string): Promise<FindingSummary> {
   const found = await findingsByTool(toolId, assetName);
@@ -37,7 +45,15 @@ describe('importing scan results', () => {
       ]),
       scanned(ws, [{ toolId: '1001', severity: 'critical' }]),
     ]);
-    expect(run).toMatchObject({ state: 'done', format: 'nessus', hosts: 2, findingsNew: 4, findingsSeen: 0, findingsFixed: 0, progress: 1 });
+    expect(run).toMatchObject({
+      state: 'done',
+      format: 'nessus',
+      hosts: 2,
+      findingsNew: 4,
+      findingsSeen: 0,
+      findingsFixed: 0,
+      progress: 1,
+    });
 
     const critical = await one('1001', 'pacs-01');
     expect(critical).toMatchObject({
@@ -72,27 +88,42 @@ describe('importing scan results', () => {
     ];
     await importHosts(hosts);
     const before = await kit.db.query('SELECT * FROM findings ORDER BY id');
-    const assetsBefore = await kit.db.query('SELECT id, name, ips, hostnames FROM assets ORDER BY id');
+    const assetsBefore = await kit.db.query(
+      'SELECT id, name, ips, hostnames FROM assets ORDER BY id',
+    );
     kit.clock.advanceDays(3);
     const run = await importHosts(hosts);
 
     expect(run).toMatchObject({ findingsNew: 0, findingsSeen: 3, findingsFixed: 0 });
     expect(await kit.db.query('SELECT * FROM findings ORDER BY id')).toEqual(before);
     const page = await kit.core.listFindings({});
-    expect(page.items.map((f) => [f.firstSeen, f.lastSeen])).toEqual(Array(3).fill([T0, '2026-03-05T09:00:00.000Z']));
-    expect(await kit.db.query('SELECT id, name, ips, hostnames FROM assets ORDER BY id')).toEqual(assetsBefore);
+    expect(page.items.map((f) => [f.firstSeen, f.lastSeen])).toEqual(
+      Array(3).fill([T0, '2026-03-05T09:00:00.000Z']),
+    );
+    expect(await kit.db.query('SELECT id, name, ips, hostnames FROM assets ORDER BY id')).toEqual(
+      assetsBefore,
+    );
     // History stays about changes: no "seen" event per finding.
     const kinds = await kit.db.query<{ kind: string }>('SELECT DISTINCT kind FROM finding_events');
     expect(kinds.map((k) => k.kind)).toEqual(['created']);
   });
 
   it('updates a re-scored finding in place and moves its due date to the new SLA', async () => {
-    await importHosts([scanned(pacs, [{ toolId: '1001', severity: 'medium', title: 'Old wording' }])]);
+    await importHosts([
+      scanned(pacs, [{ toolId: '1001', severity: 'medium', title: 'Old wording' }]),
+    ]);
     kit.clock.advanceDays(1);
-    await importHosts([scanned(pacs, [{ toolId: '1001', severity: 'critical', title: 'New wording' }])]);
+    await importHosts([
+      scanned(pacs, [{ toolId: '1001', severity: 'critical', title: 'New wording' }]),
+    ]);
     const all = (await kit.core.listFindings({})).items;
     expect(all).toHaveLength(1);
-    expect(all[0]).toMatchObject({ title: 'New wording', severity: 'critical', firstSeen: T0, due: '2026-03-17T09:00:00.000Z' });
+    expect(all[0]).toMatchObject({
+      title: 'New wording',
+      severity: 'critical',
+      firstSeen: T0,
+      due: '2026-03-17T09:00:00.000Z',
+    });
   });
 
   it('closes what a scan no longer reports on the hosts it covered, and only those', async () => {
@@ -119,8 +150,14 @@ describe('importing scan results', () => {
       to: 'fixed',
       note: `not reported by scan ${second.id}`,
     });
-    expect((await kit.core.getFinding(inProgress.id))!.history.at(-1)).toMatchObject({ from: 'in_progress', to: 'fixed' });
-    const fixedAt = await kit.db.query<{ fixed_at: Date }>('SELECT fixed_at FROM findings WHERE id = $1', [fixed.id]);
+    expect((await kit.core.getFinding(inProgress.id))!.history.at(-1)).toMatchObject({
+      from: 'in_progress',
+      to: 'fixed',
+    });
+    const fixedAt = await kit.db.query<{ fixed_at: Date }>(
+      'SELECT fixed_at FROM findings WHERE id = $1',
+      [fixed.id],
+    );
     expect(fixedAt[0]!.fixed_at.toISOString()).toBe('2026-03-09T09:00:00.000Z');
     // Not covered by the scan: ws-06. Another tool: the Nmap finding on pacs-01.
     expect((await one('1001', 'ws-06')).status).toBe('open');
@@ -137,20 +174,41 @@ describe('importing scan results', () => {
     const reopened = (await kit.core.getFinding((await one('1002')).id))!;
     expect(reopened.status).toBe('open');
     expect(reopened.history.map((e) => e.kind)).toEqual(['created', 'status', 'reopened']);
-    expect(reopened.history.at(-1)).toMatchObject({ from: 'fixed', to: 'open', note: `reported again by scan ${third.id}` });
-    expect((await kit.db.query<{ fixed_at: Date | null }>('SELECT fixed_at FROM findings WHERE id = $1', [reopened.id]))[0]!.fixed_at).toBeNull();
+    expect(reopened.history.at(-1)).toMatchObject({
+      from: 'fixed',
+      to: 'open',
+      note: `reported again by scan ${third.id}`,
+    });
+    expect(
+      (
+        await kit.db.query<{ fixed_at: Date | null }>(
+          'SELECT fixed_at FROM findings WHERE id = $1',
+          [reopened.id],
+        )
+      )[0]!.fixed_at,
+    ).toBeNull();
   });
 
   it('leaves accepted risks and false positives as they are, reported or not', async () => {
-    await importHosts([scanned(pacs, [{ toolId: '1001' }, { toolId: '1002' }, { toolId: '1003' }])]);
+    await importHosts([
+      scanned(pacs, [{ toolId: '1001' }, { toolId: '1002' }, { toolId: '1003' }]),
+    ]);
     const accepted = await one('1001');
     const falsePositive = await one('1002');
     await kit.core.updateFinding(
       accepted.id,
-      { status: 'accepted_risk', justification: 'vendor-managed device; compensating VLAN', acceptedUntil: '2026-12-31' },
+      {
+        status: 'accepted_risk',
+        justification: 'vendor-managed device; compensating VLAN',
+        acceptedUntil: '2026-12-31',
+      },
       'bob',
     );
-    await kit.core.updateFinding(falsePositive.id, { status: 'false_positive', justification: 'banner only, patched' }, 'bob');
+    await kit.core.updateFinding(
+      falsePositive.id,
+      { status: 'false_positive', justification: 'banner only, patched' },
+      'bob',
+    );
 
     await importHosts([scanned(pacs, [{ toolId: '1001' }])]); // 1002 missing, 1001 seen again
     expect((await kit.core.getFinding(accepted.id))!.status).toBe('accepted_risk');
@@ -159,13 +217,21 @@ describe('importing scan results', () => {
   });
 
   it('counts a host listed twice in one file once', async () => {
-    const run = await importHosts([scanned(pacs, [{ toolId: '1001' }]), scanned(pacs, [{ toolId: '1001' }, { toolId: '1002' }])]);
+    const run = await importHosts([
+      scanned(pacs, [{ toolId: '1001' }]),
+      scanned(pacs, [{ toolId: '1001' }, { toolId: '1002' }]),
+    ]);
     expect(run).toMatchObject({ hosts: 2, findingsNew: 2 });
     expect((await kit.core.listAssets({})).total).toBe(1);
   });
 
-  it('records the import in the audit log and in today\'s posture snapshot', async () => {
-    const run = await importHosts([scanned(pacs, [{ toolId: '1001', severity: 'high' }, { toolId: '1002', severity: 'high' }])]);
+  it("records the import in the audit log and in today's posture snapshot", async () => {
+    const run = await importHosts([
+      scanned(pacs, [
+        { toolId: '1001', severity: 'high' },
+        { toolId: '1002', severity: 'high' },
+      ]),
+    ]);
     const audit = await kit.audit.list({ limit: 10, offset: 0, action: 'findings.import' });
     expect(audit.items[0]).toMatchObject({ actor: 'alice', target: run.id });
     const trend = await kit.db.query<{ day: string; open_count: number }>(
@@ -178,11 +244,17 @@ describe('importing scan results', () => {
     await importHosts([scanned(pacs, [{ toolId: '1001' }])]);
     const before = await countCoreRows(kit.db);
     // The second batch (hosts 101..151) holds a value the findings table refuses.
-    const hosts = Array.from({ length: 150 }, (_, i) => scanned({ ip: `10.1.0.${i}` }, [{ toolId: '2001' }]));
-    hosts.push(scanned({ ip: '10.2.0.1' }, [{ toolId: '2002', severity: 'catastrophic' as never }]));
+    const hosts = Array.from({ length: 150 }, (_, i) =>
+      scanned({ ip: `10.1.0.${i}` }, [{ toolId: '2001' }]),
+    );
+    hosts.push(
+      scanned({ ip: '10.2.0.1' }, [{ toolId: '2002', severity: 'catastrophic' as never }]),
+    );
     await expect(importHosts(hosts)).rejects.toThrow(/severity/);
     expect(await countCoreRows(kit.db)).toEqual(before);
-    const runs = await kit.db.query<{ state: string; error: string }>(`SELECT state, error FROM imports ORDER BY created_at DESC, id`);
+    const runs = await kit.db.query<{ state: string; error: string }>(
+      `SELECT state, error FROM imports ORDER BY created_at DESC, id`,
+    );
     expect(runs.filter((r) => r.state === 'failed')).toHaveLength(1);
   });
 });

@@ -19,7 +19,12 @@ import {
 } from './import-runs.ts';
 import { openScanSource, type ScanSource } from './scan-source.ts';
 import { maintainAfterImport } from './table-maintenance.ts';
-import { closeUnreportedFindings, toScannerFindingRow, upsertScannerFindings, type ScannerFindingRow } from './scanner-findings.ts';
+import {
+  closeUnreportedFindings,
+  toScannerFindingRow,
+  upsertScannerFindings,
+  type ScannerFindingRow,
+} from './scanner-findings.ts';
 
 export interface ImportProgress {
   /** 0..1 of the file's bytes read. */
@@ -73,12 +78,25 @@ export async function importScan(ctx: ImportContext, input: ImportScanInput): Pr
     // the whole import.
     await ctx.db.transaction((tx) => reopenExpiredAcceptances(tx, ctx.audit, startedAt));
     const run = await ctx.db.transaction((tx) => runImport(tx, ctx, input, live, startedAt));
-    await maintainAfterImport(ctx.db).catch((err: unknown) => ctx.log.warn({ err }, 'table maintenance after import failed'));
-    ctx.log.info({ importId: run.id, format: run.format, hosts: run.hosts, new: run.findingsNew, seen: run.findingsSeen, fixed: run.findingsFixed }, 'scan imported');
+    await maintainAfterImport(ctx.db).catch((err: unknown) =>
+      ctx.log.warn({ err }, 'table maintenance after import failed'),
+    );
+    ctx.log.info(
+      {
+        importId: run.id,
+        format: run.format,
+        hosts: run.hosts,
+        new: run.findingsNew,
+        seen: run.findingsSeen,
+        fixed: run.findingsFixed,
+      },
+      'scan imported',
+    );
     return run;
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
-    if (!(err instanceof ScanParseError)) ctx.log.error({ err, importId: input.importId }, 'scan import failed');
+    if (!(err instanceof ScanParseError))
+      ctx.log.error({ err, importId: input.importId }, 'scan import failed');
     const failed = await markImportFailed(ctx.db, input.importId, message, ctx.clock.now());
     await deleteImportChunks(ctx.db, input.importId);
     return failed ? toImportRun(failed) : { ...live, state: 'failed', error: message };
@@ -87,11 +105,24 @@ export async function importScan(ctx: ImportContext, input: ImportScanInput): Pr
   }
 }
 
-async function runImport(tx: Queryable, ctx: ImportContext, input: ImportScanInput, live: ImportRun, now: Date): Promise<ImportRun> {
+async function runImport(
+  tx: Queryable,
+  ctx: ImportContext,
+  input: ImportScanInput,
+  live: ImportRun,
+  now: Date,
+): Promise<ImportRun> {
   await tx.query('SELECT pg_advisory_xact_lock($1)', [IMPORT_LOCK]);
   const scan = await openScanSource(tx, input.source);
   const tool = scan.format;
-  const base = { tool, importId: input.importId, actor: input.actor, now, slaJson: slaJson(ctx.sla), texts: new Map<string, number>() };
+  const base = {
+    tool,
+    importId: input.importId,
+    actor: input.actor,
+    now,
+    slaJson: slaJson(ctx.sla),
+    texts: new Map<string, number>(),
+  };
   const touchedAssets = new Set<string>();
   const reported = new Set<string>();
   const totals = { hosts: 0, created: 0, seen: 0 };
@@ -104,7 +135,11 @@ async function runImport(tx: Queryable, ctx: ImportContext, input: ImportScanInp
     const hosts = batch;
     batch = [];
     batchFindings = 0;
-    const assets = await resolveHostAssets(tx, hosts.map((h) => h.host), now);
+    const assets = await resolveHostAssets(
+      tx,
+      hosts.map((h) => h.host),
+      now,
+    );
     const rows: ScannerFindingRow[] = [];
     hosts.forEach((h, i) => {
       const assetId = assets.ids[i];
@@ -119,7 +154,10 @@ async function runImport(tx: Queryable, ctx: ImportContext, input: ImportScanInp
       }
     });
     for (let i = 0; i < rows.length; i += BATCH_FINDINGS) {
-      const counts = await upsertScannerFindings(tx, rows.slice(i, i + BATCH_FINDINGS), { ...base, newAssets: assets.created });
+      const counts = await upsertScannerFindings(tx, rows.slice(i, i + BATCH_FINDINGS), {
+        ...base,
+        newAssets: assets.created,
+      });
       totals.created += counts.created;
       totals.seen += counts.seen;
     }
@@ -130,7 +168,12 @@ async function runImport(tx: Queryable, ctx: ImportContext, input: ImportScanInp
     if (!force && at - lastReport < PROGRESS_EVERY_MS) return;
     lastReport = at;
     const fraction = scan.fraction();
-    Object.assign(live, { progress: fraction, hosts: totals.hosts, findingsNew: totals.created, findingsSeen: totals.seen });
+    Object.assign(live, {
+      progress: fraction,
+      hosts: totals.hosts,
+      findingsNew: totals.created,
+      findingsSeen: totals.seen,
+    });
     ctx.progress.set(live);
     input.onProgress?.({ fraction, hosts: totals.hosts, findings: totals.created + totals.seen });
     // On PostgreSQL another connection can write the row now, visible to API processes on other
@@ -168,7 +211,14 @@ async function runImport(tx: Queryable, ctx: ImportContext, input: ImportScanInp
       actor: input.actor,
       action: 'findings.import',
       target: input.importId,
-      detail: { file: done.fileName, format: done.format, hosts: done.hosts, new: done.findingsNew, seen: done.findingsSeen, fixed },
+      detail: {
+        file: done.fileName,
+        format: done.format,
+        hosts: done.hosts,
+        new: done.findingsNew,
+        seen: done.findingsSeen,
+        fixed,
+      },
     },
     tx,
   );

@@ -60,7 +60,10 @@ export async function openScanSource(q: Queryable, source: ScanSource): Promise<
 
 // Enough for any XML prolog the scanners write (parseScanFile reads the same amount).
 const HEAD_BYTES = 64 * 1024;
-const LABELS: Record<ScanFormat, string> = { nmap: 'Nmap XML (<nmaprun>)', nessus: 'Nessus v2 (<NessusClientData_v2>)' };
+const LABELS: Record<ScanFormat, string> = {
+  nmap: 'Nmap XML (<nmaprun>)',
+  nessus: 'Nessus v2 (<NessusClientData_v2>)',
+};
 
 /** A scan's bytes with their format settled, counted and hashed as the parser reads them. */
 export interface OpenedScan {
@@ -76,7 +79,10 @@ export interface OpenedScan {
  * root element; a named format that the root contradicts is refused; a named format with an
  * unrecognisable head is left to its parser, which reports the precise position.
  */
-export async function openScan(input: AsyncIterable<Uint8Array>, requested: RequestedFormat): Promise<OpenedScan> {
+export async function openScan(
+  input: AsyncIterable<Uint8Array>,
+  requested: RequestedFormat,
+): Promise<OpenedScan> {
   const hash = createHash('sha256');
   const meter = { bytes: 0, sha256: () => hash.digest('hex') };
   const iterator = input[Symbol.asyncIterator]();
@@ -101,7 +107,9 @@ export async function openScan(input: AsyncIterable<Uint8Array>, requested: Requ
     format = detected;
   } else {
     if (detected && detected !== requested) {
-      throw new ScanParseError(`the file was named as ${LABELS[requested]} (format ${requested}) but it is ${LABELS[detected]}`);
+      throw new ScanParseError(
+        `the file was named as ${LABELS[requested]} (format ${requested}) but it is ${LABELS[detected]}`,
+      );
     }
     format = requested;
   }
@@ -120,7 +128,10 @@ export async function openScan(input: AsyncIterable<Uint8Array>, requested: Requ
 
 function unrecognised(root: string | null | undefined, empty: boolean): ScanParseError {
   const expected = `unrecognised file: expected ${LABELS.nmap} or ${LABELS.nessus}`;
-  if (root === 'NessusClientData') return new ScanParseError(`${expected}; this is the old Nessus v1 format: export the scan again as .nessus (v2)`);
+  if (root === 'NessusClientData')
+    return new ScanParseError(
+      `${expected}; this is the old Nessus v1 format: export the scan again as .nessus (v2)`,
+    );
   const why = empty
     ? 'the file is empty'
     : root

@@ -31,9 +31,16 @@ export function issueLocation(issue: ScanIssue): string | null {
   return issue.port ? `${issue.port}/${issue.protocol ?? 'tcp'}` : null;
 }
 
-export function toScannerFindingRow(tool: string, assetId: string, issue: ScanIssue): ScannerFindingRow {
+export function toScannerFindingRow(
+  tool: string,
+  assetId: string,
+  issue: ScanIssue,
+): ScannerFindingRow {
   const location = issueLocation(issue);
-  const cvss = issue.cvssScore !== null && issue.cvssScore >= 0 && issue.cvssScore <= 10 ? Math.round(issue.cvssScore * 10) / 10 : null;
+  const cvss =
+    issue.cvssScore !== null && issue.cvssScore >= 0 && issue.cvssScore <= 10
+      ? Math.round(issue.cvssScore * 10) / 10
+      : null;
   const text = {
     title: (issue.title.trim() || `${tool} ${issue.toolId}`).slice(0, MAX_TITLE),
     description: issue.description,
@@ -98,13 +105,18 @@ const INPUT_COLUMNS = `dedup_key uuid, asset_id uuid, tool_id text, title text, 
  * accepted_risk and false_positive keep their status. At most one SELECT (none for assets this
  * import created) and three writes per batch, whatever its size.
  */
-export async function upsertScannerFindings(tx: Queryable, rows: readonly ScannerFindingRow[], ctx: UpsertContext): Promise<UpsertCounts> {
+export async function upsertScannerFindings(
+  tx: Queryable,
+  rows: readonly ScannerFindingRow[],
+  ctx: UpsertContext,
+): Promise<UpsertCounts> {
   if (rows.length === 0) return { created: 0, seen: 0, reopened: 0 };
   const maybeKnown = rows.filter((r) => !ctx.newAssets?.has(r.asset_id)).map((r) => r.dedup_key);
   const existing = maybeKnown.length
-    ? await tx.query<ExistingRow>('SELECT id, dedup_key, status, content_hash FROM findings WHERE dedup_key = ANY($1::uuid[])', [
-        maybeKnown,
-      ])
+    ? await tx.query<ExistingRow>(
+        'SELECT id, dedup_key, status, content_hash FROM findings WHERE dedup_key = ANY($1::uuid[])',
+        [maybeKnown],
+      )
     : [];
   const byKey = new Map(existing.map((e) => [e.dedup_key, e]));
   const fresh: ScannerFindingRow[] = [];
@@ -113,16 +125,27 @@ export async function upsertScannerFindings(tx: Queryable, rows: readonly Scanne
   for (const row of rows) {
     const known = byKey.get(row.dedup_key);
     if (!known) fresh.push(row);
-    else if (known.content_hash === row.content_hash && known.status !== 'fixed') unchanged.push(known.id);
+    else if (known.content_hash === row.content_hash && known.status !== 'fixed')
+      unchanged.push(known.id);
     else changed.push({ ...row, id: known.id, status: known.status });
   }
   await textIds(
     tx,
-    [...fresh, ...changed].map((r) => ({ hash: r.text_hash, title: r.title, description: r.description, solution: r.solution })),
+    [...fresh, ...changed].map((r) => ({
+      hash: r.text_hash,
+      title: r.title,
+      description: r.description,
+      solution: r.solution,
+    })),
     ctx.texts,
   );
   // Only what the findings table stores: the text itself went to finding_texts.
-  const stored = <T extends ScannerFindingRow>({ description: _d, solution: _s, text_hash, ...r }: T) => ({
+  const stored = <T extends ScannerFindingRow>({
+    description: _d,
+    solution: _s,
+    text_hash,
+    ...r
+  }: T) => ({
     ...r,
     text_id: ctx.texts.get(text_hash),
   });
@@ -132,11 +155,10 @@ export async function upsertScannerFindings(tx: Queryable, rows: readonly Scanne
   if (changed.length) await updateChanged(tx, changed.map(stored), ctx);
   const seen = [...unchanged, ...changed.map((c) => c.id)];
   if (seen.length) {
-    await tx.query('UPDATE finding_sightings SET last_seen = $2, last_import_id = $3 WHERE finding_id = ANY($1::uuid[])', [
-      seen,
-      ctx.now,
-      ctx.importId,
-    ]);
+    await tx.query(
+      'UPDATE finding_sightings SET last_seen = $2, last_import_id = $3 WHERE finding_id = ANY($1::uuid[])',
+      [seen, ctx.now, ctx.importId],
+    );
   }
   await recordFindingEvents(
     tx,
@@ -153,7 +175,11 @@ export async function upsertScannerFindings(tx: Queryable, rows: readonly Scanne
   return { created, seen: unchanged.length + changed.length, reopened: reopened.length };
 }
 
-async function insertFresh(tx: Queryable, rows: readonly object[], ctx: UpsertContext): Promise<number> {
+async function insertFresh(
+  tx: Queryable,
+  rows: readonly object[],
+  ctx: UpsertContext,
+): Promise<number> {
   if (rows.length === 0) return 0;
   const [row] = await tx.query<{ n: number }>(
     `WITH added AS (
@@ -180,7 +206,11 @@ async function insertFresh(tx: Queryable, rows: readonly object[], ctx: UpsertCo
   return row?.n ?? 0;
 }
 
-async function updateChanged(tx: Queryable, rows: readonly object[], ctx: UpsertContext): Promise<void> {
+async function updateChanged(
+  tx: Queryable,
+  rows: readonly object[],
+  ctx: UpsertContext,
+): Promise<void> {
   await tx.query(
     `UPDATE findings f SET
        title = t.title, text_id = t.text_id, cvss_score = t.cvss_score, cvss_vector = t.cvss_vector, cves = coalesce(t.cves, '{}'), cwes = coalesce(t.cwes, '{}'),

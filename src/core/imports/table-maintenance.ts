@@ -13,7 +13,9 @@ export async function maintainAfterImport(db: Database): Promise<void> {
   await db.exec('VACUUM findings');
   // Only the filter and join columns: their targets are lowered in the migration, so the sample
   // is small.
-  await db.exec('ANALYZE findings (status, severity_rank, safeguard, source, tool, asset_id, text_id, due_at)');
+  await db.exec(
+    'ANALYZE findings (status, severity_rank, safeguard, source, tool, asset_id, text_id, due_at)',
+  );
   await db.exec('VACUUM ANALYZE finding_sightings');
   await db.exec('VACUUM ANALYZE assets');
 }

@@ -1,4 +1,11 @@
-import { SAFEGUARDS, SEVERITIES, type Posture, type Safeguard, type SafeguardPosture, type Severity } from '../../api-types.ts';
+import {
+  SAFEGUARDS,
+  SEVERITIES,
+  type Posture,
+  type Safeguard,
+  type SafeguardPosture,
+  type Severity,
+} from '../../api-types.ts';
 import type { Queryable } from '../../platform/db/index.ts';
 import { toIso, toNumber } from '../db-values.ts';
 import { countAssets } from '../assets/asset-store.ts';
@@ -32,7 +39,10 @@ export async function loadPosture(db: Queryable, now: Date): Promise<Posture> {
   );
   const safeguards = SAFEGUARDS.map((safeguard): SafeguardPosture => {
     const rows = groups.filter((g) => g.safeguard === safeguard);
-    const openBySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
+    const openBySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<
+      Severity,
+      number
+    >;
     let overdue = 0;
     let last: number | null = null;
     for (const r of rows) {
@@ -42,7 +52,8 @@ export async function loadPosture(db: Queryable, now: Date): Promise<Posture> {
     const lastSeen = seen.find((r) => r.safeguard === safeguard)?.last_seen;
     if (lastSeen) last = new Date(lastSeen).getTime();
     const importCount = safeguard === 'drills' ? toNumber(imports?.n) : 0;
-    if (safeguard === 'drills' && imports?.last) last = Math.max(last ?? 0, new Date(imports.last).getTime());
+    if (safeguard === 'drills' && imports?.last)
+      last = Math.max(last ?? 0, new Date(imports.last).getTime());
     return {
       safeguard,
       configured: rows.length > 0 || importCount > 0,

@@ -1,4 +1,10 @@
-import { SAFEGUARDS, SEVERITIES, type Safeguard, type Severity, type TrendPoint } from '../../api-types.ts';
+import {
+  SAFEGUARDS,
+  SEVERITIES,
+  type Safeguard,
+  type Severity,
+  type TrendPoint,
+} from '../../api-types.ts';
 import type { Queryable } from '../../platform/db/index.ts';
 import { toNumber, utcDay } from '../db-values.ts';
 
@@ -10,7 +16,11 @@ export type SnapshotCounts = Partial<Record<Safeguard, Partial<Record<Severity, 
  * safeguard and severity gets a row, zeros included, so a count that drops to nothing is
  * recorded as 0 rather than carried forward.
  */
-export async function refreshSnapshots(db: Queryable, now: Date, day: string = utcDay(now)): Promise<void> {
+export async function refreshSnapshots(
+  db: Queryable,
+  now: Date,
+  day: string = utcDay(now),
+): Promise<void> {
   await db.query(
     `INSERT INTO finding_snapshots (day, safeguard, severity, open_count)
      SELECT $1::date, s.safeguard, v.severity, coalesce(c.n, 0)
@@ -28,7 +38,12 @@ export async function refreshSnapshots(db: Queryable, now: Date, day: string = u
  * Writes the rows of one (usually past) day: the given counts, or today's figures when none are
  * given. For the demo's history and for backfills; the UI's trend reads these rows as recorded.
  */
-export async function recordSnapshot(db: Queryable, day: string, counts: SnapshotCounts | undefined, now: Date): Promise<void> {
+export async function recordSnapshot(
+  db: Queryable,
+  day: string,
+  counts: SnapshotCounts | undefined,
+  now: Date,
+): Promise<void> {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || Number.isNaN(Date.parse(`${day}T00:00:00Z`))) {
     throw new Error(`recordSnapshot: day must be YYYY-MM-DD, got ${JSON.stringify(day)}`);
   }
@@ -37,9 +52,12 @@ export async function recordSnapshot(db: Queryable, day: string, counts: Snapsho
     Object.entries(bySeverity ?? {}).map(([severity, n]) => ({ safeguard, severity, n })),
   );
   for (const r of rows) {
-    if (!SAFEGUARDS.includes(r.safeguard as Safeguard)) throw new Error(`recordSnapshot: unknown safeguard ${r.safeguard}`);
-    if (!SEVERITIES.includes(r.severity as Severity)) throw new Error(`recordSnapshot: unknown severity ${r.severity}`);
-    if (!Number.isInteger(r.n) || r.n < 0) throw new Error(`recordSnapshot: ${r.safeguard}/${r.severity} must be a count, got ${r.n}`);
+    if (!SAFEGUARDS.includes(r.safeguard as Safeguard))
+      throw new Error(`recordSnapshot: unknown safeguard ${r.safeguard}`);
+    if (!SEVERITIES.includes(r.severity as Severity))
+      throw new Error(`recordSnapshot: unknown severity ${r.severity}`);
+    if (!Number.isInteger(r.n) || r.n < 0)
+      throw new Error(`recordSnapshot: ${r.safeguard}/${r.severity} must be a count, got ${r.n}`);
   }
   await db.query(
     `INSERT INTO finding_snapshots (day, safeguard, severity, open_count)
@@ -62,7 +80,10 @@ interface SnapshotRow {
  * nothing changed that day. Days before the first snapshot are left out rather than shown as
  * zero, which would be a figure nobody measured.
  */
-export async function loadTrend(db: Queryable, opts: { days: number; now: Date; safeguard?: Safeguard }): Promise<TrendPoint[]> {
+export async function loadTrend(
+  db: Queryable,
+  opts: { days: number; now: Date; safeguard?: Safeguard },
+): Promise<TrendPoint[]> {
   const today = utcDay(opts.now);
   const first = utcDay(new Date(Date.parse(`${today}T00:00:00Z`) - (opts.days - 1) * 86_400_000));
   const filter = opts.safeguard ? 'AND safeguard = $3' : '';
@@ -86,9 +107,14 @@ export async function loadTrend(db: Queryable, opts: { days: number; now: Date; 
   }
   const points: TrendPoint[] = [];
   let started = current.size > 0;
-  for (let t = Date.parse(`${first}T00:00:00Z`); t <= Date.parse(`${today}T00:00:00Z`); t += 86_400_000) {
+  for (
+    let t = Date.parse(`${first}T00:00:00Z`);
+    t <= Date.parse(`${today}T00:00:00Z`);
+    t += 86_400_000
+  ) {
     const day = utcDay(new Date(t));
-    for (const r of byDay.get(day) ?? []) current.set(`${r.safeguard}/${r.severity}`, toNumber(r.open_count));
+    for (const r of byDay.get(day) ?? [])
+      current.set(`${r.safeguard}/${r.severity}`, toNumber(r.open_count));
     started ||= byDay.has(day);
     if (!started) continue;
     const open = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;

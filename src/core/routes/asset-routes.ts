@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { ASSET_TYPES, CRITICALITIES, type Asset, type AssetType, type Criticality, type Page } from '../../api-types.ts';
+import {
+  ASSET_TYPES,
+  CRITICALITIES,
+  type Asset,
+  type AssetType,
+  type Criticality,
+  type Page,
+} from '../../api-types.ts';
 import { READ, WRITE, notFound, type HttpServer } from '../../platform/http/index.ts';
 import { createAsset, getAsset, listAssets, updateAsset } from '../assets/asset-store.ts';
 import type { CoreContext } from '../context.ts';
@@ -45,20 +52,29 @@ export function registerAssetRoutes(http: HttpServer, ctx: CoreContext): void {
     async (request): Promise<Page<Asset>> => listAssets(ctx.db, request.query),
   );
 
-  http.post('/api/assets', { config: { access: WRITE }, schema: { body: createBody } }, async (request, reply) => {
-    const asset: Asset = await createAsset(ctx, request.body, actorOf(request));
-    return reply.status(201).send(asset);
-  });
+  http.post(
+    '/api/assets',
+    { config: { access: WRITE }, schema: { body: createBody } },
+    async (request, reply) => {
+      const asset: Asset = await createAsset(ctx, request.body, actorOf(request));
+      return reply.status(201).send(asset);
+    },
+  );
 
-  http.get('/api/assets/:id', { config: { access: READ }, schema: { params: idParams } }, async (request): Promise<Asset> => {
-    const asset = await getAsset(ctx.db, request.params.id);
-    if (!asset) throw notFound(`asset ${request.params.id}`);
-    return asset;
-  });
+  http.get(
+    '/api/assets/:id',
+    { config: { access: READ }, schema: { params: idParams } },
+    async (request): Promise<Asset> => {
+      const asset = await getAsset(ctx.db, request.params.id);
+      if (!asset) throw notFound(`asset ${request.params.id}`);
+      return asset;
+    },
+  );
 
   http.patch(
     '/api/assets/:id',
     { config: { access: WRITE }, schema: { params: idParams, body: updateBody } },
-    async (request): Promise<Asset> => updateAsset(ctx, request.params.id, request.body, actorOf(request)),
+    async (request): Promise<Asset> =>
+      updateAsset(ctx, request.params.id, request.body, actorOf(request)),
   );
 }

@@ -69,13 +69,18 @@ export function registerFindingRoutes(http: HttpServer, ctx: CoreContext): void 
   http.get(
     '/api/findings',
     { config: { access: READ }, schema: { querystring: listQuery } },
-    async (request): Promise<Page<FindingSummary>> => listFindings(ctx.db, request.query, ctx.clock.now()),
+    async (request): Promise<Page<FindingSummary>> =>
+      listFindings(ctx.db, request.query, ctx.clock.now()),
   );
 
-  http.post('/api/findings', { config: { access: WRITE }, schema: { body: createBody } }, async (request, reply) => {
-    const { finding, created } = await createFinding(ctx, request.body, actorOf(request));
-    return reply.status(created ? 201 : 200).send(finding satisfies FindingDetail);
-  });
+  http.post(
+    '/api/findings',
+    { config: { access: WRITE }, schema: { body: createBody } },
+    async (request, reply) => {
+      const { finding, created } = await createFinding(ctx, request.body, actorOf(request));
+      return reply.status(created ? 201 : 200).send(finding satisfies FindingDetail);
+    },
+  );
 
   http.get(
     '/api/findings/:id',

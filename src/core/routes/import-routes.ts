@@ -5,7 +5,13 @@ import type { JobQueue } from '../../platform/jobs/index.ts';
 import { READ, WRITE, badRequest, notFound, type HttpServer } from '../../platform/http/index.ts';
 import { discardUpload, queueStoredScan, storeUploadedScan } from '../imports/import-files.ts';
 import type { ImportProgressBoard } from '../imports/import-progress.ts';
-import { REQUESTED_FORMATS, getImportRun, listImportRuns, toImportRun, type RequestedFormat } from '../imports/import-runs.ts';
+import {
+  REQUESTED_FORMATS,
+  getImportRun,
+  listImportRuns,
+  toImportRun,
+  type RequestedFormat,
+} from '../imports/import-runs.ts';
 import type { ImportContext } from '../imports/import-scan.ts';
 import { actorOf, idParams, pageQuery } from './route-schemas.ts';
 
@@ -22,7 +28,8 @@ export function registerImportRoutes(
   deps: { ctx: ImportContext; jobs: JobQueue; progress: ImportProgressBoard },
 ): void {
   http.post('/api/findings/imports', { config: { access: WRITE } }, async (request, reply) => {
-    if (!request.isMultipart()) throw badRequest('send the scan as multipart/form-data with the file in field "file"');
+    if (!request.isMultipart())
+      throw badRequest('send the scan as multipart/form-data with the file in field "file"');
     const run = await receiveUpload(request, deps);
     return reply.status(202).send(run);
   });
@@ -46,26 +53,38 @@ export function registerImportRoutes(
   );
 }
 
-async function receiveUpload(request: FastifyRequest, deps: { ctx: ImportContext; jobs: JobQueue }): Promise<ImportRun> {
+async function receiveUpload(
+  request: FastifyRequest,
+  deps: { ctx: ImportContext; jobs: JobQueue },
+): Promise<ImportRun> {
   let format: RequestedFormat = 'auto';
   let stored: { importId: string; bytes: number } | null = null;
   try {
     for await (const part of request.parts()) {
       if (part.type === 'field') {
-        if (part.fieldname !== 'format') throw badRequest(`unknown form field "${part.fieldname}"; expected file and format`);
+        if (part.fieldname !== 'format')
+          throw badRequest(`unknown form field "${part.fieldname}"; expected file and format`);
         const value = String(part.value).trim() || 'auto';
         if (!REQUESTED_FORMATS.includes(value as RequestedFormat)) {
-          throw badRequest(`format: must be one of ${REQUESTED_FORMATS.join(', ')}, got ${JSON.stringify(value)}`);
+          throw badRequest(
+            `format: must be one of ${REQUESTED_FORMATS.join(', ')}, got ${JSON.stringify(value)}`,
+          );
         }
         format = value as RequestedFormat;
         continue;
       }
       if (part.fieldname !== 'file') {
         part.file.resume();
-        throw badRequest(`unexpected file field "${part.fieldname}"; send the scan in field "file"`);
+        throw badRequest(
+          `unexpected file field "${part.fieldname}"; send the scan in field "file"`,
+        );
       }
       if (stored) throw badRequest('one file per upload');
-      stored = await storeUploadedScan(deps.ctx, { fileName: part.filename || 'upload', actor: actorOf(request), file: part.file });
+      stored = await storeUploadedScan(deps.ctx, {
+        fileName: part.filename || 'upload',
+        actor: actorOf(request),
+        file: part.file,
+      });
     }
   } catch (err) {
     if (stored) await discardUpload(deps.ctx.db, stored.importId);

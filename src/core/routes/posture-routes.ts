@@ -12,13 +12,22 @@ const trendQuery = z.object({
 });
 
 /** The dashboard: where each safeguard stands, and open findings over time. */
-export function registerPostureRoutes(http: HttpServer, deps: { db: Database; clock: Clock }): void {
-  http.get('/api/posture', { config: { access: READ } }, async (): Promise<Posture> => loadPosture(deps.db, deps.clock.now()));
+export function registerPostureRoutes(
+  http: HttpServer,
+  deps: { db: Database; clock: Clock },
+): void {
+  http.get('/api/posture', { config: { access: READ } }, async (): Promise<Posture> =>
+    loadPosture(deps.db, deps.clock.now()),
+  );
 
   http.get(
     '/api/posture/trend',
     { config: { access: READ }, schema: { querystring: trendQuery } },
     async (request): Promise<TrendPoint[]> =>
-      loadTrend(deps.db, { days: request.query.days, safeguard: request.query.safeguard, now: deps.clock.now() }),
+      loadTrend(deps.db, {
+        days: request.query.days,
+        safeguard: request.query.safeguard,
+        now: deps.clock.now(),
+      }),
   );
 }

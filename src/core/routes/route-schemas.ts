@@ -16,7 +16,13 @@ export const pageQuery = {
  */
 export function csvEnum<T extends string>(values: readonly T[]) {
   return z.preprocess(
-    (v) => (v === undefined ? v : (Array.isArray(v) ? v : [v]).flatMap((s) => String(s).split(',')).map((s) => s.trim()).filter(Boolean)),
+    (v) =>
+      v === undefined
+        ? v
+        : (Array.isArray(v) ? v : [v])
+            .flatMap((s) => String(s).split(','))
+            .map((s) => s.trim())
+            .filter(Boolean),
     z.array(z.enum(values as [T, ...T[]])).optional(),
   );
 }

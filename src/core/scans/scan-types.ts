@@ -62,8 +62,14 @@ export class ScanParseError extends Error {
   readonly column: number | null;
   readonly element: string | null;
 
-  constructor(message: string, where: { line?: number | null; column?: number | null; element?: string | null } = {}) {
-    const at = [where.line != null ? `line ${where.line}` : null, where.element ? `<${where.element}>` : null]
+  constructor(
+    message: string,
+    where: { line?: number | null; column?: number | null; element?: string | null } = {},
+  ) {
+    const at = [
+      where.line != null ? `line ${where.line}` : null,
+      where.element ? `<${where.element}>` : null,
+    ]
       .filter(Boolean)
       .join(', ');
     super(at ? `${at}: ${message}` : message);
@@ -80,5 +86,8 @@ export class ScanParseError extends Error {
  */
 export type ScanParser = (
   input: AsyncIterable<Uint8Array | string>,
-  handlers: { onHost: (result: ScanHostResult) => void | Promise<void>; onBytes?: (bytes: number) => void },
+  handlers: {
+    onHost: (result: ScanHostResult) => void | Promise<void>;
+    onBytes?: (bytes: number) => void;
+  },
 ) => Promise<ScanInfo>;

@@ -237,7 +237,11 @@ describe('setup and sign-in', () => {
       });
 
     // Until the one-time password is replaced, the session can do nothing else.
-    const blocked = await t.http.inject({ method: 'GET', url: '/api/tokens', headers: { cookie: a.cookie } });
+    const blocked = await t.http.inject({
+      method: 'GET',
+      url: '/api/tokens',
+      headers: { cookie: a.cookie },
+    });
     expect(blocked.statusCode).toBe(403);
     expect(blocked.json().error.code).toBe('password_change_required');
 
@@ -268,7 +272,8 @@ describe('setup and sign-in', () => {
     });
     expect(meA.json().mustChangePassword).toBe(false);
     expect(
-      (await t.http.inject({ method: 'GET', url: '/api/tokens', headers: { cookie: a.cookie } })).statusCode,
+      (await t.http.inject({ method: 'GET', url: '/api/tokens', headers: { cookie: a.cookie } }))
+        .statusCode,
     ).toBe(200);
     expect(
       (await t.http.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: b.cookie } }))

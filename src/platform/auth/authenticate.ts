@@ -11,7 +11,11 @@ const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 // With a one-time password (the demo's, or after an admin reset) a session may only read who it
 // is, choose a new password or leave: the printed password must not be a working credential.
-const ALLOWED_BEFORE_PASSWORD_CHANGE = new Set(['GET /api/auth/me', 'POST /api/auth/password', 'POST /api/auth/logout']);
+const ALLOWED_BEFORE_PASSWORD_CHANGE = new Set([
+  'GET /api/auth/me',
+  'POST /api/auth/password',
+  'POST /api/auth/logout',
+]);
 
 /**
  * Who is calling: an API token in `Authorization: Bearer` (scripts; no CSRF check, since a
@@ -42,8 +46,15 @@ export async function authenticateRequest(
       );
     }
   }
-  if (found.mustChangePassword && !ALLOWED_BEFORE_PASSWORD_CHANGE.has(`${request.method} ${request.routeOptions.url}`)) {
-    throw new HttpError(403, 'password_change_required', 'choose a new password first (POST /api/auth/password)');
+  if (
+    found.mustChangePassword &&
+    !ALLOWED_BEFORE_PASSWORD_CHANGE.has(`${request.method} ${request.routeOptions.url}`)
+  ) {
+    throw new HttpError(
+      403,
+      'password_change_required',
+      'choose a new password first (POST /api/auth/password)',
+    );
   }
   return found.principal;
 }

@@ -6,7 +6,10 @@ import { isUniqueViolation } from './database.ts';
  * The behaviour both Database implementations must share. Run by database.test.ts (PGlite) and
  * database.int.test.ts (PostgreSQL).
  */
-export function describeDatabaseContract(name: string, open: () => Promise<{ db: Database; done: () => Promise<void> }>): void {
+export function describeDatabaseContract(
+  name: string,
+  open: () => Promise<{ db: Database; done: () => Promise<void> }>,
+): void {
   describe(`Database contract: ${name}`, () => {
     const withDb = async (fn: (db: Database) => Promise<void>) => {
       const { db, done } = await open();
@@ -19,12 +22,22 @@ export function describeDatabaseContract(name: string, open: () => Promise<{ db:
 
     it('runs parameterised queries and returns typed rows', () =>
       withDb(async (db) => {
-        await db.exec('CREATE TABLE t (id serial PRIMARY KEY, name text UNIQUE, tags text[], n bigint, at timestamptz)');
-        await db.query('INSERT INTO t (name, tags, n, at) VALUES ($1, $2, $3, $4)', ['a', ['x', 'y'], 42, new Date('2026-01-02T03:04:05Z')]);
-        const rows = await db.query<{ name: string; tags: string[]; n: number; c: number; at: Date }>(
-          'SELECT name, tags, n, count(*) OVER () AS c, at FROM t WHERE name = $1',
-          ['a'],
+        await db.exec(
+          'CREATE TABLE t (id serial PRIMARY KEY, name text UNIQUE, tags text[], n bigint, at timestamptz)',
         );
+        await db.query('INSERT INTO t (name, tags, n, at) VALUES ($1, $2, $3, $4)', [
+          'a',
+          ['x', 'y'],
+          42,
+          new Date('2026-01-02T03:04:05Z'),
+        ]);
+        const rows = await db.query<{
+          name: string;
+          tags: string[];
+          n: number;
+          c: number;
+          at: Date;
+        }>('SELECT name, tags, n, count(*) OVER () AS c, at FROM t WHERE name = $1', ['a']);
         expect(rows).toHaveLength(1);
         expect(rows[0]!.tags).toEqual(['x', 'y']);
         // COUNT and bigint come back as numbers on both engines, not strings.

@@ -3,7 +3,8 @@
  * a single connection) and PostgreSQL (a pool). Both speak the same SQL dialect, so there is one
  * set of migrations. See docs/adr/0002-one-sql-dialect.md.
  */
-export type SqlParam = string | number | bigint | boolean | null | Date | Uint8Array | unknown[] | object;
+export type SqlParam =
+  string | number | bigint | boolean | null | Date | Uint8Array | unknown[] | object;
 
 export interface Queryable {
   /** Runs one parameterised statement ($1, $2, ...) and returns its rows. */

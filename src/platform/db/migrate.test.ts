@@ -18,7 +18,8 @@ describe('migrate', () => {
     const db = await createTestDatabase([]);
     const dir = migrationDir({
       '0002_add.sql': "ALTER TABLE a ADD COLUMN note text DEFAULT 'it''s; fine';",
-      '0001_init.sql': 'CREATE TABLE a (id int);\n-- a comment; with a semicolon\nINSERT INTO a VALUES (1);',
+      '0001_init.sql':
+        'CREATE TABLE a (id int);\n-- a comment; with a semicolon\nINSERT INTO a VALUES (1);',
       'README.md': 'not a migration',
     });
     const first = await migrate(db, [{ module: 'm', dir }]);
@@ -34,13 +35,17 @@ describe('migrate', () => {
     const dir = migrationDir({ '0001_init.sql': 'CREATE TABLE a (id int);' });
     await migrate(db, [{ module: 'm', dir }]);
     writeFileSync(new URL('0001_init.sql', dir), 'CREATE TABLE a (id bigint);');
-    await expect(migrate(db, [{ module: 'm', dir }])).rejects.toThrow(/m\/0001_init.sql was changed/);
+    await expect(migrate(db, [{ module: 'm', dir }])).rejects.toThrow(
+      /m\/0001_init.sql was changed/,
+    );
     await db.close();
   });
 
   it('rolls back a failing migration whole and names it', async () => {
     const db = await createTestDatabase([]);
-    const dir = migrationDir({ '0001_bad.sql': 'CREATE TABLE a (id int); INSERT INTO nope VALUES (1);' });
+    const dir = migrationDir({
+      '0001_bad.sql': 'CREATE TABLE a (id int); INSERT INTO nope VALUES (1);',
+    });
     await expect(migrate(db, [{ module: 'm', dir }])).rejects.toThrow(/nope/);
     expect(await db.query("SELECT to_regclass('a') AS t")).toEqual([{ t: null }]);
     await db.close();

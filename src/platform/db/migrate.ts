@@ -23,7 +23,10 @@ const MIGRATION_LOCK = 0x57415244; // "WARD"
  * own transaction together with its record. A changed file that was already applied is an
  * error: migrations are append-only.
  */
-export async function migrate(db: Database, sets: readonly MigrationSet[]): Promise<MigrationResult> {
+export async function migrate(
+  db: Database,
+  sets: readonly MigrationSet[],
+): Promise<MigrationResult> {
   await db.exec(`CREATE TABLE IF NOT EXISTS ward_migrations (
     module text NOT NULL, name text NOT NULL, checksum text NOT NULL,
     applied_at timestamptz NOT NULL DEFAULT now(), PRIMARY KEY (module, name))`);

@@ -8,7 +8,9 @@ describe('openDatabase (embedded)', () => {
   it('refuses a second opener of the same data directory and names the holder', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'ward-open-'));
     writeFileSync(join(dataDir, 'db.lock'), String(process.ppid));
-    await expect(openDatabase({ dataDir })).rejects.toThrow(new RegExp(`in use by process ${process.ppid}`));
+    await expect(openDatabase({ dataDir })).rejects.toThrow(
+      new RegExp(`in use by process ${process.ppid}`),
+    );
   });
 
   it('takes over a stale lock and keeps data across reopen', async () => {

@@ -11,7 +11,9 @@ export async function openPostgres(url: string, max = 10): Promise<PostgresDatab
   const pool = new pg.Pool({ connectionString: url, max });
   // An idle client's error (server restart, terminated backend) is emitted on the pool; without
   // a listener it would crash the process. The next query gets a fresh connection or a clear error.
-  pool.on('error', (err) => process.emitWarning(`PostgreSQL idle connection error: ${err.message}`));
+  pool.on('error', (err) =>
+    process.emitWarning(`PostgreSQL idle connection error: ${err.message}`),
+  );
   // Fail at start-up, with the server's message, rather than on the first request.
   const client = await pool.connect();
   client.release();

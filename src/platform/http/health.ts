@@ -20,7 +20,10 @@ export function createHealthModule(db: Database, version: string): WardModule {
     registerRoutes(http: HttpServer) {
       http.get(
         '/api/health',
-        { config: { access: 'public', rateLimit: false }, schema: { response: { 200: healthResponse, 503: healthResponse } } },
+        {
+          config: { access: 'public', rateLimit: false },
+          schema: { response: { 200: healthResponse, 503: healthResponse } },
+        },
         async (_req, reply) => {
           const databaseOk = await db.query('SELECT 1').then(
             () => true,

@@ -6,7 +6,12 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+} from 'fastify';
 import {
   hasZodFastifySchemaValidationErrors,
   jsonSchemaTransform,
@@ -67,7 +72,9 @@ export async function createHttpServer(opts: HttpServerOptions): Promise<HttpSer
     }
     const access = (route.config as { access?: Access } | undefined)?.access;
     if (access === undefined) {
-      throw new Error(`route ${String(route.method)} ${route.url} declares no access (config.access)`);
+      throw new Error(
+        `route ${String(route.method)} ${route.url} declares no access (config.access)`,
+      );
     }
   });
 
@@ -90,7 +97,11 @@ export async function createHttpServer(opts: HttpServerOptions): Promise<HttpSer
   await app.register(multipart, { limits: { fileSize: opts.maxUploadBytes, files: 1 } });
   await app.register(swagger, {
     openapi: {
-      info: { title: 'Ward API', version: '0.1.0', description: 'Cyber-defense platform for hospitals' },
+      info: {
+        title: 'Ward API',
+        version: '0.1.0',
+        description: 'Cyber-defense platform for hospitals',
+      },
       components: {
         securitySchemes: {
           session: { type: 'apiKey', in: 'cookie', name: 'ward_session' },
@@ -136,7 +147,12 @@ export async function createHttpServer(opts: HttpServerOptions): Promise<HttpSer
 
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith('/api') || request.method !== 'GET' || !opts.webRoot) {
-      return reply.status(404).send({ error: { code: 'not_found', message: `no route ${request.method} ${request.url.split('?')[0]}` } });
+      return reply.status(404).send({
+        error: {
+          code: 'not_found',
+          message: `no route ${request.method} ${request.url.split('?')[0]}`,
+        },
+      });
     }
     // Client-side routes of the single-page UI.
     return reply.type('text/html').sendFile('index.html');
@@ -150,7 +166,10 @@ export async function createHttpServer(opts: HttpServerOptions): Promise<HttpSer
 
 function toErrorBody(error: unknown): { status: number; error: ErrorBody['error'] } {
   if (error instanceof HttpError) {
-    return { status: error.status, error: { code: error.code, message: error.message, details: error.details } };
+    return {
+      status: error.status,
+      error: { code: error.code, message: error.message, details: error.details },
+    };
   }
   if (hasZodFastifySchemaValidationErrors(error)) {
     const details = error.validation.map((v) => ({
@@ -160,12 +179,22 @@ function toErrorBody(error: unknown): { status: number; error: ErrorBody['error'
     const first = details[0];
     return {
       status: 400,
-      error: { code: 'invalid_request', message: first ? `${first.where}: ${first.message}` : 'invalid request', details },
+      error: {
+        code: 'invalid_request',
+        message: first ? `${first.where}: ${first.message}` : 'invalid request',
+        details,
+      },
     };
   }
   const e = error as { statusCode?: number; code?: string; message?: string };
   if (e.statusCode && e.statusCode < 500) {
-    return { status: e.statusCode, error: { code: e.code ?? 'bad_request', message: e.message ?? 'bad request' } };
+    return {
+      status: e.statusCode,
+      error: { code: e.code ?? 'bad_request', message: e.message ?? 'bad request' },
+    };
   }
-  return { status: 500, error: { code: 'internal', message: 'internal error; see the server log' } };
+  return {
+    status: 500,
+    error: { code: 'internal', message: 'internal error; see the server log' },
+  };
 }
