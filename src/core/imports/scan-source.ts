@@ -1,6 +1,12 @@
 import { createHash } from 'node:crypto';
 import type { Queryable } from '../../platform/db/index.ts';
-import { detectScanFormat, parserFor, rootElementName } from '../scans/detect-format.ts';
+import {
+  detectScanFormat,
+  parserFor,
+  rootElementName,
+  SCAN_FORMAT_LABELS,
+  unrecognisedScanError,
+} from '../scans/detect-format.ts';
 import { ScanParseError, type ScanFormat, type ScanHostResult } from '../scans/scan-types.ts';
 import type { RequestedFormat } from './import-runs.ts';
 
@@ -60,10 +66,7 @@ export async function openScanSource(q: Queryable, source: ScanSource): Promise<
 
 // Enough for any XML prolog the scanners write (parseScanFile reads the same amount).
 const HEAD_BYTES = 64 * 1024;
-const LABELS: Record<ScanFormat, string> = {
-  nmap: 'Nmap XML (<nmaprun>)',
-  nessus: 'Nessus v2 (<NessusClientData_v2>)',
-};
+const LABELS = SCAN_FORMAT_LABELS;
 
 /** A scan's bytes with their format settled, counted and hashed as the parser reads them. */
 export interface OpenedScan {
@@ -103,7 +106,7 @@ export async function openScan(
   const detected = detectScanFormat(text);
   let format: ScanFormat;
   if (requested === 'auto') {
-    if (!detected) throw unrecognised(root, meter.bytes === 0);
+    if (!detected) throw unrecognisedScanError(root, meter.bytes === 0);
     format = detected;
   } else {
     if (detected && detected !== requested) {
@@ -124,20 +127,4 @@ export async function openScan(
     }
   }
   return { format, bytes: bytes(), meter };
-}
-
-function unrecognised(root: string | null | undefined, empty: boolean): ScanParseError {
-  const expected = `unrecognised file: expected ${LABELS.nmap} or ${LABELS.nessus}`;
-  if (root === 'NessusClientData')
-    return new ScanParseError(
-      `${expected}; this is the old Nessus v1 format: export the scan again as .nessus (v2)`,
-    );
-  const why = empty
-    ? 'the file is empty'
-    : root
-      ? `the root element is <${root}>`
-      : root === null
-        ? 'the file is not XML'
-        : 'no root element in the first 64 KB';
-  return new ScanParseError(`${expected}; ${why}`);
 }

@@ -8,10 +8,12 @@ const ROOTS = new Map<string, ScanFormat>([
   ['nmaprun', 'nmap'],
   ['NessusClientData_v2', 'nessus'],
 ]);
-const LABELS: Record<ScanFormat, string> = {
+/** How each format is named in messages. */
+export const SCAN_FORMAT_LABELS: Record<ScanFormat, string> = {
   nmap: 'Nmap XML (<nmaprun>)',
   nessus: 'Nessus v2 (<NessusClientData_v2>)',
 };
+const LABELS = SCAN_FORMAT_LABELS;
 const UNRECOGNISED =
   'unrecognised file: expected Nmap XML (<nmaprun>) or Nessus v2 (<NessusClientData_v2>)';
 
@@ -71,7 +73,11 @@ export function parserFor(format: ScanFormat): ScanParser {
   return format === 'nmap' ? parseNmapXml : parseNessusV2;
 }
 
-function unrecognised(root: string | null | undefined, empty: boolean): ScanParseError {
+/** The error for a file that is neither format, saying what it looks like instead. */
+export function unrecognisedScanError(
+  root: string | null | undefined,
+  empty: boolean,
+): ScanParseError {
   if (root === 'NessusClientData') {
     return new ScanParseError(
       `${UNRECOGNISED}; this is the old Nessus v1 format: export the scan again as .nessus (v2)`,
@@ -119,7 +125,7 @@ export async function parseScanFile(
     const wanted = opts.format ?? 'auto';
     let format: ScanFormat;
     if (wanted === 'auto') {
-      if (!detected) throw unrecognised(root, headBytes === 0);
+      if (!detected) throw unrecognisedScanError(root, headBytes === 0);
       format = detected;
     } else {
       if (detected && detected !== wanted) {
