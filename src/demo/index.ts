@@ -47,16 +47,23 @@ export interface DemoCredentials {
 export async function seedDemoIfEmpty(app: DemoDeps): Promise<DemoCredentials | null> {
   if ((await app.auth.countUsers()) > 0) return null;
   const password = randomBytes(15).toString('base64url');
-  await app.auth.createUser(
-    {
-      username: 'admin',
-      password,
-      role: 'admin',
-      displayName: 'Demo administrator',
-      mustChangePassword: true,
-    },
-    'system',
-  );
+  try {
+    await app.auth.createUser(
+      {
+        username: 'admin',
+        password,
+        role: 'admin',
+        displayName: 'Demo administrator',
+        mustChangePassword: true,
+      },
+      'system',
+    );
+  } catch (err) {
+    // Two API processes starting together on one empty PostgreSQL: the unique username lets
+    // one of them seed; the other finds a user now and leaves the demo to it.
+    if ((await app.auth.countUsers()) > 0) return null;
+    throw err;
+  }
   await seedDemoAssets(app.core);
 
   const dir = mkdtempSync(join(tmpdir(), 'ward-demo-'));
