@@ -6,7 +6,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FINDINGS_IMPORTED } from '../src/core/index.ts';
 import { generateNessusFile } from '../src/demo/scan-generators.ts';
+import { createLogger } from '../src/platform/log.ts';
+import { connectNatsEventStream } from '../src/platform/stream/nats.ts';
 import { createPgTestDatabase } from './pg-database.ts';
 import { deleteNatsStream, hasNats, hasPostgres, testNatsUrl } from './services.ts';
 import {
@@ -62,6 +65,17 @@ describe.skipIf(!hasPostgres || !hasNats)(
     });
 
     it('imports 200 uploaded files, each job once, each finding once', async () => {
+      // A consumer group of our own on the installation's JetStream stream: the workers publish
+      // one event per finished import, and every one must arrive through NATS.
+      const events = await connectNatsEventStream({
+        natsUrl: testNatsUrl!,
+        streamName,
+        log: createLogger('silent'),
+      });
+      const imported = new Set<string>();
+      await events.subscribe<{ importId: string }>(FINDINGS_IMPORTED, 'cluster-test', async (m) => {
+        imported.add(m.data.importId);
+      });
       let expectedFindings = 0;
       const upload = async (i: number) => {
         // File i holds hosts 2i and 2i+1 of one generated network: every file scans hosts no
@@ -100,6 +114,11 @@ describe.skipIf(!hasPostgres || !hasNats)(
         await new Promise((r) => setTimeout(r, 500));
       }
       expect(runs.filter((r) => r.state === 'done')).toHaveLength(FILES);
+      const eventsBy = Date.now() + 30_000;
+      while (imported.size < FILES && Date.now() < eventsBy)
+        await new Promise((r) => setTimeout(r, 200));
+      await events.close();
+      expect([...imported].sort()).toEqual(runs.map((r) => r.id).sort());
 
       const page = await fetch(`${base}/api/findings?limit=1&status=open`, {
         headers: { cookie: auth.cookie },

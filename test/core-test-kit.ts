@@ -76,6 +76,7 @@ export async function createCoreTestKit(at: string = T0): Promise<CoreTestKit> {
     sla: TEST_SLA,
     log,
     progress: createImportProgressBoard(),
+    events: noStream,
   };
   return { db, audit, clock, jobs, ctx, core, close: () => db.close() };
 }

@@ -48,6 +48,7 @@ export type { ImportProgress } from './imports/import-scan.ts';
 export type { SnapshotCounts } from './posture/snapshots.ts';
 export type { ScanFormat, ScanHost, ScanHostResult, ScanIssue } from './scans/scan-types.ts';
 export { ImportFailedError } from './imports/import-files.ts';
+export { FINDINGS_IMPORTED } from './imports/import-scan.ts';
 
 /** The core's tables; also what tests migrate a database with. */
 export const CORE_MIGRATIONS: MigrationSet = {
@@ -119,6 +120,7 @@ export function createCore(deps: CoreDeps): Core {
     sla: deps.sla,
     log: deps.log,
     progress,
+    events: deps.stream,
   };
   const reopenExpired = () =>
     deps.db.transaction((tx) => reopenExpiredAcceptances(tx, deps.audit, deps.clock.now()));

@@ -1,5 +1,6 @@
 import type { ImportRun } from '../../api-types.ts';
 import type { Queryable } from '../../platform/db/index.ts';
+import type { EventStream } from '../../platform/stream/index.ts';
 import type { Logger } from '../../platform/log.ts';
 import { resolveHostAssets } from '../assets/host-matching.ts';
 import type { CoreContext } from '../context.ts';
@@ -36,7 +37,12 @@ export interface ImportProgress {
 export interface ImportContext extends CoreContext {
   log: Logger;
   progress: ImportProgressBoard;
+  /** Where `ward.findings.imported` goes: other modules react to imports without core knowing them. */
+  events: Pick<EventStream, 'publish'>;
 }
+
+/** Published after every successful import, with the run's counts. */
+export const FINDINGS_IMPORTED = 'ward.findings.imported';
 
 export interface ImportScanInput {
   importId: string;
@@ -92,6 +98,22 @@ export async function importScan(ctx: ImportContext, input: ImportScanInput): Pr
       },
       'scan imported',
     );
+    // After the commit, so a consumer always finds the findings. A crash between the two loses
+    // the event (no outbox yet); consumers that must not miss one can re-read the imports table.
+    await ctx.events
+      .publish(FINDINGS_IMPORTED, {
+        importId: run.id,
+        format: run.format,
+        fileName: run.fileName,
+        hosts: run.hosts,
+        findingsNew: run.findingsNew,
+        findingsSeen: run.findingsSeen,
+        findingsFixed: run.findingsFixed,
+        finishedAt: run.finishedAt,
+      })
+      .catch((err: unknown) =>
+        ctx.log.warn({ err, importId: run.id }, 'could not publish the import event'),
+      );
     return run;
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
