@@ -169,6 +169,10 @@ describe.skipIf(!existsSync(CHROMIUM))('Ward UI in Chromium', () => {
       .getByRole('link', { name: 'Findings' })
       .click();
     await page.getByRole('heading', { name: 'Findings', exact: true }).waitFor();
+    // The menu opens the work queue: open and in-progress findings.
+    expect(await page.getByLabel('Open', { exact: true }).isChecked()).toBe(true);
+    expect(await page.getByLabel('In progress', { exact: true }).isChecked()).toBe(true);
+    expect(await page.getByLabel('Fixed', { exact: true }).isChecked()).toBe(false);
     const rows = page.locator('table.findings-table tbody tr');
     await rows.first().waitFor();
     expect(await rows.count()).toBeGreaterThan(0);

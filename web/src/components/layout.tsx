@@ -12,7 +12,8 @@ interface NavItem {
 
 const NAV: readonly NavItem[] = [
   { to: '/', label: 'Dashboard' },
-  { to: '/findings', label: 'Findings' },
+  // The work queue: what is still to be done. Fixed and accepted findings are a filter away.
+  { to: '/findings?status=open,in_progress', label: 'Findings' },
   { to: '/assets', label: 'Assets' },
   { to: '/imports', label: 'Imports' },
   { to: '/users', label: 'Users', roles: ['admin'] },
@@ -21,7 +22,8 @@ const NAV: readonly NavItem[] = [
 ];
 
 function isCurrent(to: string, path: string): boolean {
-  return to === '/' ? path === '/' : path === to || path.startsWith(`${to}/`);
+  const target = to.split('?')[0]!;
+  return target === '/' ? path === '/' : path === target || path.startsWith(`${target}/`);
 }
 
 /** Header with navigation, the signed-in user and the page itself in <main>. */
