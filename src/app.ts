@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Config } from './config.ts';
-import { createCore, type Core } from './core/index.ts';
+import { createCore, type Core, type SlaPolicy } from './core/index.ts';
 import { seedDemoIfEmpty, type DemoCredentials } from './demo/index.ts';
 import { createAuditLog, createAuditModule, type AuditLog } from './platform/audit/index.ts';
 import { createAuth, type Auth } from './platform/auth/index.ts';
@@ -32,6 +32,8 @@ export interface App {
   audit: AuditLog;
   auth: Auth;
   core: Core;
+  /** Remediation deadlines from the config, as the core applies them. */
+  sla: SlaPolicy;
   /** The explicit module list: migrations run and routes register in this order. */
   modules: WardModule[];
   http?: HttpServer;
@@ -78,6 +80,12 @@ export async function openApp(config: Config, opts: OpenOptions = {}): Promise<A
       streamName: config.natsStream,
       log: log.child({ module: 'stream' }),
     });
+    const sla: SlaPolicy = {
+      critical: config.slaCriticalDays,
+      high: config.slaHighDays,
+      medium: config.slaMediumDays,
+      low: config.slaLowDays,
+    };
     const core = createCore({
       db,
       clock,
@@ -85,12 +93,7 @@ export async function openApp(config: Config, opts: OpenOptions = {}): Promise<A
       jobs,
       stream,
       log: log.child({ module: 'core' }),
-      sla: {
-        critical: config.slaCriticalDays,
-        high: config.slaHighDays,
-        medium: config.slaMediumDays,
-        low: config.slaLowDays,
-      },
+      sla,
     });
     // The explicit module list. Safeguard modules join here as they are built.
     const modules: WardModule[] = [
@@ -104,7 +107,21 @@ export async function openApp(config: Config, opts: OpenOptions = {}): Promise<A
       db,
       modules.flatMap((m) => (m.migrations ? [m.migrations] : [])),
     );
-    return { config, log, clock, db, secrets, jobs, stream, audit, auth, core, modules, migration };
+    return {
+      config,
+      log,
+      clock,
+      db,
+      secrets,
+      jobs,
+      stream,
+      audit,
+      auth,
+      core,
+      sla,
+      modules,
+      migration,
+    };
   } catch (err) {
     await db.close().catch(() => undefined);
     throw err;

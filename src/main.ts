@@ -12,7 +12,6 @@ import { ConfigError, describeConfig, loadConfig, type Config } from './config.t
 import { registerFindingsCommands } from './core/cli.ts';
 import { registerAuditCommands } from './platform/audit/cli.ts';
 import { registerUserCommands } from './platform/auth/cli.ts';
-import { migrate } from './platform/db/index.ts';
 
 /**
  * The `ward` command. Configuration is read once here and passed down. Commands that need the
@@ -51,17 +50,13 @@ export function buildProgram(config: () => Config): Command {
   db.command('migrate')
     .description('apply pending migrations and exit')
     .action(async () => {
+      // openApp migrates; this command reports what it applied.
       await withApp(async (app) => {
         const applied = app.migration.applied;
         console.log(
           applied.length
             ? `applied ${applied.length}: ${applied.join(', ')}`
             : 'database is up to date',
-        );
-        // openApp migrates; run again so the command also reports a clean second pass.
-        await migrate(
-          app.db,
-          app.modules.flatMap((m) => (m.migrations ? [m.migrations] : [])),
         );
       });
     });

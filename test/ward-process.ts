@@ -26,9 +26,12 @@ export interface WardProcess {
  * Starts `ward <args>` as a real child process on this Node (24 under npx vitest) with the
  * given environment added. Output is kept for assertions and failure messages.
  */
-export function startWard(args: string[], env: Record<string, string>): WardProcess {
+export function startWard(args: string[], env: Record<string, string | undefined>): WardProcess {
+  // An undefined value removes the variable, e.g. a developer's WARD_DATABASE_URL.
+  const merged: NodeJS.ProcessEnv = { ...process.env, ...env };
+  for (const [k, v] of Object.entries(env)) if (v === undefined) delete merged[k];
   const child = spawn(process.execPath, [MAIN, ...args], {
-    env: { ...process.env, ...env },
+    env: merged,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

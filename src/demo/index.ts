@@ -2,35 +2,14 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createCore, type Core } from '../core/index.ts';
+import { createCore, type Core, type CoreDeps } from '../core/index.ts';
 import { fixedClock } from '../platform/clock.ts';
-import type { Database } from '../platform/db/index.ts';
-import type { AuditLog } from '../platform/audit/index.ts';
 import type { Auth } from '../platform/auth/index.ts';
-import type { JobQueue } from '../platform/jobs/index.ts';
-import type { Logger } from '../platform/log.ts';
-import type { EventStream } from '../platform/stream/index.ts';
-import type { Clock } from '../platform/clock.ts';
 import { DEMO_DEPARTMENTS, seedDemoAssets } from './demo-assets.ts';
 import { generateNessusFile, generateNmapXml } from './scan-generators.ts';
 
 /** What the demo seeder needs from the running app (structural, so demo/ never imports app.ts). */
-export interface DemoDeps {
-  db: Database;
-  clock: Clock;
-  audit: AuditLog;
-  jobs: JobQueue;
-  stream: EventStream;
-  log: Logger;
-  auth: Auth;
-  core: Core;
-  config: {
-    slaCriticalDays: number;
-    slaHighDays: number;
-    slaMediumDays: number;
-    slaLowDays: number;
-  };
-}
+export type DemoDeps = CoreDeps & { auth: Auth; core: Core };
 
 export interface DemoCredentials {
   username: string;
@@ -80,7 +59,7 @@ export async function seedDemoIfEmpty(app: DemoDeps): Promise<DemoCredentials | 
       const at = new Date(now.getTime() - round.daysAgo * 86_400_000);
       // A core on a clock set to the round's date, sharing the database: first_seen, due dates
       // and the daily snapshot land on that day, exactly as if the scan had been imported then.
-      const core = createCore({ ...app, clock: fixedClock(at), sla: slaOf(app.config) });
+      const core = createCore({ ...app, clock: fixedClock(at) });
       const nessus = join(dir, `round-${i}.nessus`);
       writeFileSync(
         nessus,
@@ -134,13 +113,4 @@ export async function seedDemoIfEmpty(app: DemoDeps): Promise<DemoCredentials | 
   );
   app.log.info('demo hospital seeded');
   return { username: 'admin', password };
-}
-
-function slaOf(c: DemoDeps['config']) {
-  return {
-    critical: c.slaCriticalDays,
-    high: c.slaHighDays,
-    medium: c.slaMediumDays,
-    low: c.slaLowDays,
-  };
 }

@@ -1,9 +1,9 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { freePort, startWard, waitForHealth } from '../ward-process.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const DIST_INDEX = join(ROOT, 'web/dist/index.html');
@@ -48,18 +48,6 @@ export function ensureWebBuild(): void {
     throw new Error(`vite build failed:\n${result.stdout}\n${result.stderr}`);
 }
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 /**
  * Starts `ward serve` as a child process on a fresh embedded database without demo data, and
  * waits until /api/health answers. The caller must `stop()` it.
@@ -67,62 +55,27 @@ export async function freePort(): Promise<number> {
 export async function startWardServer(opts: { timeoutMs?: number } = {}): Promise<WardServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'ward-ui-test-'));
   const port = await freePort();
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
+  const proc = startWard(['serve'], {
     WARD_DATA_DIR: dataDir,
     WARD_PORT: String(port),
     WARD_HOST: '127.0.0.1',
     WARD_DEMO: 'false',
     WARD_LOG_LEVEL: 'warn',
-  };
-  // Integration-test settings in the developer's shell must not turn this into cluster mode.
-  delete env['WARD_DATABASE_URL'];
-  delete env['WARD_NATS_URL'];
-  delete env['WARD_CONFIG'];
-
-  const child: ChildProcess = spawn(process.execPath, ['src/main.ts', 'serve'], {
-    cwd: ROOT,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
+    // Integration-test settings in the developer's shell must not turn this into cluster mode.
+    WARD_DATABASE_URL: undefined,
+    WARD_NATS_URL: undefined,
+    WARD_CONFIG: undefined,
   });
-  let output = '';
-  child.stdout?.on('data', (c: Buffer) => (output += c.toString()));
-  child.stderr?.on('data', (c: Buffer) => (output += c.toString()));
-  let exited: number | null | undefined;
-  const exit = new Promise<void>((resolve) =>
-    child.once('exit', (code) => {
-      exited = code;
-      resolve();
-    }),
-  );
-
   const url = `http://127.0.0.1:${port}`;
   const stop = async () => {
-    if (exited === undefined) {
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-      await exit;
-      clearTimeout(timer);
-    }
+    await proc.stop();
     rmSync(dataDir, { recursive: true, force: true });
   };
-
-  const deadline = Date.now() + (opts.timeoutMs ?? 120_000);
-  while (Date.now() < deadline) {
-    if (exited !== undefined) {
-      await stop();
-      throw new Error(`ward serve exited with code ${exited} before it was ready:\n${output}`);
-    }
-    try {
-      const res = await fetch(`${url}/api/health`);
-      if (res.ok) return { url, dataDir, output: () => output, stop };
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((r) => setTimeout(r, 250));
+  try {
+    await waitForHealth(url, proc, opts.timeoutMs ?? 120_000);
+  } catch (err) {
+    await stop();
+    throw err;
   }
-  await stop();
-  throw new Error(
-    `ward serve did not answer /api/health within ${opts.timeoutMs ?? 120_000} ms:\n${output}`,
-  );
+  return { url, dataDir, output: proc.output, stop };
 }

@@ -1,4 +1,4 @@
-import type { Asset, AssetType, Criticality } from '../../api-types.ts';
+import type { Asset } from '../../api-types.ts';
 import { toIso, toNumber } from '../db-values.ts';
 
 /** Asset columns plus its count of open findings (open or in progress); `a` is assets. */
@@ -6,25 +6,12 @@ export const ASSET_COLUMNS = `a.id, a.type, a.name, a.ips, a.macs, a.hostnames, 
   a.location, a.criticality, a.tags, a.os, a.first_seen, a.last_seen,
   (SELECT count(*)::int FROM findings f WHERE f.asset_id = a.id AND f.status IN ('open', 'in_progress')) AS open_findings`;
 
-export interface AssetRow {
-  id: string;
-  type: AssetType;
-  name: string;
-  ips: string[];
-  macs: string[];
-  hostnames: string[];
-  fqdn: string | null;
-  email: string | null;
-  owner: string | null;
-  department: string | null;
-  location: string | null;
-  criticality: Criticality;
-  tags: string[];
-  os: string | null;
+/** A row of ASSET_COLUMNS: the asset's own fields, its timestamps and open-finding count as stored. */
+export type AssetRow = Omit<Asset, 'firstSeen' | 'lastSeen' | 'openFindings'> & {
   first_seen: Date | string;
   last_seen: Date | string;
   open_findings: number | string;
-}
+};
 
 export function toAsset(r: AssetRow): Asset {
   return {

@@ -1,29 +1,9 @@
-import {
-  ASSET_TYPES,
-  CRITICALITIES,
-  type AssetInput,
-  type AssetType,
-  type Criticality,
-} from '../../api-types.ts';
+import { ASSET_TYPES, CRITICALITIES, type Asset, type AssetInput } from '../../api-types.ts';
 import { invalidInput } from '../errors.ts';
 import { normaliseHostname, normaliseIp, normaliseMac } from './asset-identifiers.ts';
 
 /** An AssetInput after validation: every field present, identifiers in their normal forms. */
-export interface ValidAsset {
-  type: AssetType;
-  name: string;
-  ips: string[];
-  macs: string[];
-  hostnames: string[];
-  fqdn: string | null;
-  email: string | null;
-  owner: string | null;
-  department: string | null;
-  location: string | null;
-  criticality: Criticality;
-  tags: string[];
-  os: string | null;
-}
+export type ValidAsset = Omit<Asset, 'id' | 'firstSeen' | 'lastSeen' | 'openFindings'>;
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 

@@ -108,15 +108,7 @@ export async function resolveHostAssets(
     if (h.mac) macs.add(h.mac);
     for (const n of h.names) names.add(n);
   }
-  const rows = await tx.query<{
-    id: string;
-    ips: string[];
-    macs: string[];
-    hostnames: string[];
-    fqdn: string | null;
-    os: string | null;
-    last_seen: Date | string;
-  }>(
+  const rows = await tx.query<Omit<AssetIdentity, 'lastSeen'> & { last_seen: Date | string }>(
     `SELECT id, ips, macs, hostnames, fqdn, os, last_seen FROM assets
      WHERE type IN ${SCANNABLE_TYPES} AND (macs && $1::text[] OR ips && $2::text[] OR hostnames && $3::text[] OR lower(fqdn) = ANY($3::text[]))`,
     [[...macs], [...ips], [...names]],

@@ -1,21 +1,11 @@
 import { createHash } from 'node:crypto';
+import type { AuditRecord } from './audit-log.ts';
 
 /** The `prev_hash` of the first entry. */
 export const GENESIS_HASH = '0'.repeat(64);
 
-/** The fields an entry's hash covers, in the form they are stored and read back. */
-export interface ChainedFields {
-  seq: number;
-  /** ISO 8601 with milliseconds, as `Date.toISOString()` prints it. */
-  at: string;
-  actor: string;
-  ip: string | null;
-  action: string;
-  target: string | null;
-  status: number | null;
-  detail: unknown;
-  prevHash: string;
-}
+/** The fields an entry's hash covers (all but the hash), as stored and read back; `at` is ISO 8601 with milliseconds. */
+export type ChainedFields = Omit<AuditRecord, 'hash'>;
 
 /**
  * sha256 over a canonical serialisation: a JSON array of the fields in a fixed order, with

@@ -1,3 +1,4 @@
+import type { AuditVerifyResult } from '../../api-types.ts';
 import type { Queryable } from '../db/database.ts';
 
 /** One change to record: who did what to which thing, from where, with what outcome. */
@@ -26,12 +27,7 @@ export interface AuditRecord {
   hash: string;
 }
 
-export interface AuditVerifyResult {
-  ok: boolean;
-  entries: number;
-  /** The first entry whose hash or link does not match, and why. */
-  firstBad?: { seq: number; reason: string };
-}
+export type { AuditVerifyResult } from '../../api-types.ts';
 
 /**
  * Append-only, hash-chained log of every change. Each entry's hash covers its content and the

@@ -1,13 +1,8 @@
 import type { FastifyRequest } from 'fastify';
 import type { User } from '../../api-types.ts';
-import type { AuditLog } from '../audit/audit-log.ts';
-import type { Clock } from '../clock.ts';
-import type { Database } from '../db/database.ts';
 import type { MigrationSet } from '../db/migrate.ts';
 import type { Principal, Role } from '../http/access.ts';
-import type { Logger } from '../log.ts';
 import type { WardModule } from '../module.ts';
-import type { SecretBox } from '../secrets.ts';
 import type { AuthContext } from './auth-context.ts';
 import { registerAuthRoutes } from './auth-routes.ts';
 import { authenticateRequest } from './authenticate.ts';
@@ -18,17 +13,8 @@ import { countUserRows, listUserRows, toUser } from './user-store.ts';
 import { registerUserRoutes } from './user-routes.ts';
 import { createUser, resetPassword } from './users.ts';
 
-export interface AuthDeps {
-  db: Database;
-  secrets: SecretBox;
-  clock: Clock;
-  audit: AuditLog;
-  log: Logger;
-  /** Sliding session lifetime in hours. */
-  sessionHours: number;
-  /** Mark cookies Secure; true when Ward serves HTTPS. */
-  secureCookies: boolean;
-}
+/** What createAuth needs: the context every auth function shares. */
+export type AuthDeps = AuthContext;
 
 /** Users, sessions, API tokens and TOTP: what app.ts and the CLI use. */
 export interface Auth {

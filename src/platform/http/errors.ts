@@ -27,6 +27,4 @@ export const conflict = (message: string, details?: unknown) =>
   new HttpError(409, 'conflict', message, details);
 
 /** The JSON body of every error response. */
-export interface ErrorBody {
-  error: { code: string; message: string; details?: unknown };
-}
+export type { ApiError as ErrorBody } from '../../api-types.ts';
