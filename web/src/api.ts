@@ -2,6 +2,7 @@ import type {
   ApiToken,
   Asset,
   AuditEntry,
+  AuditVerifyResult,
   CreatedApiToken,
   CreateUserRequest,
   FindingComment,
@@ -207,7 +208,7 @@ export const api = {
 
   audit: (query: { limit: number; offset: number }, signal?: AbortSignal) =>
     get<Page<AuditEntry>>(`/api/audit${toQuery(query)}`, signal),
-  verifyAudit: () => get<{ ok: boolean; entries: number; firstBad?: number }>('/api/audit/verify'),
+  verifyAudit: () => get<AuditVerifyResult>('/api/audit/verify'),
 };
 
 /** A message for people: the server's text, plus the reasons in `details` when it gives a list. */

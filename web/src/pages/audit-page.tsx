@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import type { AuditVerifyResult } from '../../../src/api-types.ts';
 import { api } from '../api.ts';
 import { useMe } from '../auth.tsx';
 import { useAnnounce } from '../components/announcer.tsx';
@@ -10,7 +11,12 @@ import { useResource, useTitle } from '../hooks.ts';
 
 const LIMIT = 50;
 
-type Verification = { ok: boolean; entries: number; firstBad?: number };
+type Verification = AuditVerifyResult;
+
+/** "17 (hash does not match)": where the chain breaks and why, as the server reports it. */
+function describeBreak(v: Verification): string {
+  return v.firstBad ? `${v.firstBad.seq} (${v.firstBad.reason})` : '(unknown)';
+}
 
 /** The append-only audit log, newest first, and a check that its hash chain is unbroken. */
 export function AuditPage() {
@@ -42,7 +48,7 @@ export function AuditPage() {
       announce(
         result.ok
           ? `The audit log is intact: ${result.entries} entries verified.`
-          : `The audit log has been altered, starting at entry ${result.firstBad ?? 'unknown'}.`,
+          : `The audit log has been altered, starting at entry ${describeBreak(result)}.`,
       );
     } catch (err) {
       setVerifyError(err);
@@ -76,7 +82,7 @@ export function AuditPage() {
             </p>
           ) : (
             <p className="error" role="alert">
-              Altered: the chain breaks at entry {verification.firstBad ?? '(unknown)'} of{' '}
+              Altered: the chain breaks at entry {describeBreak(verification)} of{' '}
               {formatNumber(verification.entries)}. Treat this as a security incident.
             </p>
           ))}
