@@ -1,0 +1,38 @@
+/**
+ * Long passwords people pick because they are long, and the wording of IT hand-outs, that the
+ * zxcvbn-ts lists (single passwords, mostly short) do not hold. Compared after normalisation,
+ * so "Welcome to the Jungle!" and "W3lc0m3ToTheJungle" both match.
+ */
+export const COMMON_PHRASES: readonly string[] = [
+  'welcometothejungle',
+  'thequickbrownfoxjumpsoverthelazydog',
+  'thequickbrownfox',
+  'maytheforcebewithyou',
+  'tobeornottobe',
+  'iloveyousomuch',
+  'iloveyoutoo',
+  'rememberme',
+  'changemenow',
+  'changemeplease',
+  'pleasechangeme',
+  'letmeinplease',
+  'passphrase',
+  'mypassphrase',
+  'thisismypassword',
+  'thisisapassword',
+  'mysecretpassword',
+  'supersecretpassword',
+  'verysecurepassword',
+  'strongpassword',
+  'securepassword',
+  'passwordpassword',
+  'newstarter',
+  'newstarterpassword',
+  'servicedesk',
+  'itservicedesk',
+  'welcometotheteam',
+  'welcometothehospital',
+  'firstdayatwork',
+  'onetwothreefourfive',
+  'abcdefghijklmnopqrstuvwxyz',
+];
