@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { md4 } from './md4.ts';
+import { md4, md4Utf16le } from './md4.ts';
 import { ntlmHex } from './ntlm.ts';
 
 const hex = (s: string) => Buffer.from(md4(Buffer.from(s, 'latin1'))).toString('hex');
@@ -23,5 +23,26 @@ describe('ntlmHex', () => {
     expect(ntlmHex('password')).toBe('8846F7EAEE8FB117AD06BDD830B7586C');
     // The empty password's NT hash is what secretsdump prints for accounts without one.
     expect(ntlmHex('')).toBe('31D6CFE0D16AE931B73C59D7E0C089C0');
+  });
+});
+
+describe('md4Utf16le', () => {
+  it('equals MD4 over the UTF-16LE bytes, across the one-block limit and beyond ASCII', () => {
+    const out = new Uint8Array(16);
+    for (const text of [
+      '',
+      'a',
+      'ab',
+      'x'.repeat(26),
+      'y'.repeat(27),
+      'z'.repeat(28),
+      'é漢字€',
+      'w'.repeat(70),
+    ]) {
+      md4Utf16le(text, out);
+      expect(Buffer.from(out).toString('hex')).toBe(
+        Buffer.from(md4(Buffer.from(text, 'utf16le'))).toString('hex'),
+      );
+    }
   });
 });
