@@ -3,6 +3,7 @@ import type { Clock } from '../clock.ts';
 import type { Database } from '../db/database.ts';
 import type { Logger } from '../log.ts';
 import type { SecretBox } from '../secrets.ts';
+import type { PasswordChecker } from './password-policy.ts';
 
 /** What the auth functions share; built once by createAuth. */
 export interface AuthContext {
@@ -15,6 +16,8 @@ export interface AuthContext {
   sessionHours: number;
   /** Mark cookies Secure (the server speaks HTTPS). */
   secureCookies: boolean;
+  /** Why a new password for a Ward user is refused; app.ts passes the credentials safeguard's policy. */
+  passwordPolicy: PasswordChecker;
 }
 
 /** Where a request came from, for sessions and audit entries. */

@@ -5,6 +5,7 @@ import type { Principal, Role } from '../http/access.ts';
 import type { WardModule } from '../module.ts';
 import type { AuthContext } from './auth-context.ts';
 import { registerAuthRoutes } from './auth-routes.ts';
+import { checkPasswordPolicy, type PasswordChecker } from './password-policy.ts';
 import { authenticateRequest } from './authenticate.ts';
 import { registerTokenRoutes } from './token-routes.ts';
 import { registerTotpRoutes } from './totp-routes.ts';
@@ -13,8 +14,13 @@ import { countUserRows, listUserRows, toUser } from './user-store.ts';
 import { registerUserRoutes } from './user-routes.ts';
 import { createUser, resetPassword } from './users.ts';
 
-/** What createAuth needs: the context every auth function shares. */
-export type AuthDeps = AuthContext;
+/**
+ * What createAuth needs: the context every auth function shares. Without a passwordPolicy the
+ * platform's own NIST checker applies (tests, and any wiring without the credentials safeguard).
+ */
+export type AuthDeps = Omit<AuthContext, 'passwordPolicy'> & {
+  passwordPolicy?: PasswordChecker | undefined;
+};
 
 /** Users, sessions, API tokens and TOTP: what app.ts and the CLI use. */
 export interface Auth {
@@ -48,7 +54,7 @@ export const AUTH_MIGRATIONS: MigrationSet = {
 };
 
 export function createAuth(deps: AuthDeps): Auth {
-  const ctx: AuthContext = { ...deps };
+  const ctx: AuthContext = { ...deps, passwordPolicy: deps.passwordPolicy ?? checkPasswordPolicy };
   return {
     authenticate: (request) => authenticateRequest(ctx, request),
     module: {

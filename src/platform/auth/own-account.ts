@@ -46,7 +46,13 @@ export async function changeOwnPassword(
       { field: 'currentPassword' },
     );
   }
-  assertPasswordPolicy('newPassword', input.newPassword, user.username, user.display_name);
+  assertPasswordPolicy(
+    ctx.passwordPolicy,
+    'newPassword',
+    input.newPassword,
+    user.username,
+    user.display_name,
+  );
   const hash = await hashPassword(input.newPassword);
   await ctx.db.transaction(async (tx) => {
     await tx.query(

@@ -13,6 +13,9 @@ export interface PasswordContext {
   displayName?: string | null | undefined;
 }
 
+/** Reasons a password is refused (empty when acceptable), as `checkPasswordPolicy` returns them. */
+export type PasswordChecker = (password: string, context: PasswordContext) => string[];
+
 /**
  * Why `password` is not acceptable, one sentence per reason; an empty list means it is fine.
  * Length counts Unicode characters (code points) after NFKC normalisation, as the hash sees them.

@@ -5,7 +5,7 @@ import type { Role } from '../http/access.ts';
 import { HttpError, badRequest, conflict, notFound } from '../http/errors.ts';
 import { USERS_LOCK, type AuthContext } from './auth-context.ts';
 import { hashPassword } from './password.ts';
-import { checkPasswordPolicy } from './password-policy.ts';
+import type { PasswordChecker } from './password-policy.ts';
 import {
   USERNAME_PATTERN,
   USERNAME_RULE,
@@ -37,12 +37,13 @@ export interface UserPatch {
 
 /** Refuses a password that fails the policy, naming the field and every reason. */
 export function assertPasswordPolicy(
+  checkPassword: PasswordChecker,
   field: string,
   password: string,
   username: string,
   displayName?: string | null,
 ): void {
-  const reasons = checkPasswordPolicy(password, { username, displayName });
+  const reasons = checkPassword(password, { username, displayName });
   if (reasons.length > 0) {
     throw new HttpError(400, 'weak_password', `${field}: ${reasons.join(' ')}`, { field, reasons });
   }
@@ -58,11 +59,14 @@ export interface PreparedUser {
   mustChangePassword: boolean;
 }
 
-export async function prepareUser(input: CreateUserInput): Promise<PreparedUser> {
+export async function prepareUser(
+  checkPassword: PasswordChecker,
+  input: CreateUserInput,
+): Promise<PreparedUser> {
   if (!USERNAME_PATTERN.test(input.username))
     throw badRequest(`username: ${USERNAME_RULE}`, { field: 'username' });
   const displayName = input.displayName?.trim() || input.username;
-  assertPasswordPolicy('password', input.password, input.username, displayName);
+  assertPasswordPolicy(checkPassword, 'password', input.password, input.username, displayName);
   return {
     username: input.username,
     displayName,
@@ -111,7 +115,7 @@ export async function createUser(
   input: CreateUserInput,
   actor: string,
 ): Promise<User> {
-  const prepared = await prepareUser(input);
+  const prepared = await prepareUser(ctx.passwordPolicy, input);
   return toUser(await ctx.db.transaction((tx) => insertUser(ctx, tx, prepared, actor)));
 }
 
@@ -125,7 +129,7 @@ export async function createFirstAdmin(
 ): Promise<UserRow> {
   // Checked before hashing too, so a finished setup answers 409 without spending argon2 time.
   if ((await countUserRows(ctx.db)) > 0) throw setupDone();
-  const prepared = await prepareUser({ ...input, role: 'admin' });
+  const prepared = await prepareUser(ctx.passwordPolicy, { ...input, role: 'admin' });
   return ctx.db.transaction(async (tx) => {
     await tx.query('SELECT pg_advisory_xact_lock($1)', [USERS_LOCK]);
     if ((await countUserRows(tx)) > 0) throw setupDone();
@@ -151,6 +155,7 @@ export async function updateUser(
     const current = await findUserById(ctx.db, id);
     if (!current) throw notFound('user');
     assertPasswordPolicy(
+      ctx.passwordPolicy,
       'password',
       patch.password,
       current.username,
