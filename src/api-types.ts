@@ -441,6 +441,8 @@ export interface DirectoryImportResult {
   checks: Partial<Record<DirectoryCheck, number>>;
   findingsOpened: number;
   findingsFixed: number;
+  /** False when the export has no MFA data (Active Directory alone): coverage counts are 0, not measured. */
+  mfaKnown: boolean;
   coverage: MfaCoveragePoint;
 }
 

@@ -13,6 +13,12 @@ import { createLogger, type Logger } from './platform/log.ts';
 import type { WardModule } from './platform/module.ts';
 import { createSecretBox, resolveSecretKey, type SecretBox } from './platform/secrets.ts';
 import { createEventStream, type EventStream } from './platform/stream/index.ts';
+import {
+  createCredentialChecks,
+  createCredentials,
+  type CredentialChecks,
+  type CredentialsOptions,
+} from './safeguards/credentials/index.ts';
 
 export const WARD_VERSION = '0.1.0';
 
@@ -32,6 +38,8 @@ export interface App {
   audit: AuditLog;
   auth: Auth;
   core: Core;
+  /** The password policy and breached-password corpus (safeguard 2), also behind Ward's own users. */
+  credentials: CredentialChecks;
   /** Remediation deadlines from the config, as the core applies them. */
   sla: SlaPolicy;
   /** The explicit module list: migrations run and routes register in this order. */
@@ -61,6 +69,8 @@ export async function openApp(config: Config, opts: OpenOptions = {}): Promise<A
     opts.db ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
   try {
     const audit = createAuditLog(db, clock);
+    // Ward's own users follow the hospital's password policy, so it exists before auth does.
+    const credentials = createCredentialChecks(credentialsOptionsOf(config));
     const auth = createAuth({
       db,
       secrets,
@@ -69,6 +79,11 @@ export async function openApp(config: Config, opts: OpenOptions = {}): Promise<A
       log: log.child({ module: 'auth' }),
       sessionHours: config.sessionHours,
       secureCookies: Boolean(config.tlsCert),
+      passwordPolicy: (password, context) =>
+        credentials.policy.reasonsFor(password, {
+          username: context.username,
+          displayName: context.displayName ?? undefined,
+        }),
     });
     const jobs = await createJobQueue(db, {
       log: log.child({ module: 'jobs' }),
@@ -101,6 +116,15 @@ export async function openApp(config: Config, opts: OpenOptions = {}): Promise<A
       createAuditModule(audit),
       auth.module,
       core.module,
+      createCredentials({
+        db,
+        core,
+        audit,
+        clock,
+        checks: credentials,
+        options: credentialsOptionsOf(config),
+        authenticate: (request) => auth.authenticate(request),
+      }).module,
     ];
     // Job handlers start only in startApp, after this, so they always see migrated tables.
     const migration = await migrate(
@@ -118,6 +142,7 @@ export async function openApp(config: Config, opts: OpenOptions = {}): Promise<A
       audit,
       auth,
       core,
+      credentials,
       sla,
       modules,
       migration,
@@ -126,6 +151,20 @@ export async function openApp(config: Config, opts: OpenOptions = {}): Promise<A
     await db.close().catch(() => undefined);
     throw err;
   }
+}
+
+/** The credentials safeguard's settings from the Config (also used by `ward creds`). */
+export function credentialsOptionsOf(config: Config): CredentialsOptions {
+  return {
+    dataDir: config.dataDir,
+    corpusDir: config.credsCorpusDir,
+    orgNames: config.orgNames,
+    departments: config.departments,
+    bannedWords: config.credsBannedWords,
+    minLength: config.credsMinLength,
+    rangeAuth: config.credsRangeAuth,
+    staleDays: config.credsStaleDays,
+  };
 }
 
 /** Starts the requested roles: the HTTP server (api) and job workers (worker). */

@@ -11,6 +11,30 @@ const bool = z
   .union([z.boolean(), z.enum(['true', 'false', '1', '0', 'yes', 'no'])])
   .transform((v) => v === true || v === 'true' || v === '1' || v === 'yes');
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+// A list from a JSON array or a comma-separated environment value.
+const list = z
+  .union([z.array(z.string()), z.string()])
+  .transform((v) => (Array.isArray(v) ? v : v.split(',')).map((s) => s.trim()).filter(Boolean));
+// `class=15,other=20` (or a JSON object) -> { class: 15, other: 20 }.
+const minLengths = z.union([z.record(z.string(), z.number()), z.string()]).transform((v, ctx) => {
+  if (typeof v !== 'string') return v;
+  const out: Record<string, number> = {};
+  for (const part of v
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
+    const m = /^([a-z][a-z0-9_]*)=(\d{1,3})$/.exec(part);
+    if (!m) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `"${part}" is not class=length (e.g. single_factor=15)`,
+      });
+      return z.NEVER;
+    }
+    out[m[1]!] = Number(m[2]);
+  }
+  return out;
+});
 
 export const configSchema = z.object({
   dataDir: z
@@ -96,6 +120,38 @@ export const configSchema = z.object({
   maxUploadMb: int(1, 10_000)
     .default(512)
     .describe('Largest scanner file accepted by the upload API, in MiB.'),
+  orgNames: list
+    .default([])
+    .describe(
+      "The hospital's names and abbreviations, comma-separated (St Mary's Hospital,SMH); passwords built on them are refused.",
+    ),
+  departments: list
+    .default([])
+    .describe('Department names, comma-separated; refused in passwords like the hospital name.'),
+  credsBannedWords: list
+    .default([])
+    .describe(
+      'Extra local words refused in passwords and tried against stored hashes, comma-separated.',
+    ),
+  credsMinLength: minLengths
+    .default({ single_factor: 15, multi_factor: 8 })
+    .describe(
+      'Minimum password length per account class (NIST SP 800-63B-4: 15 when the password is the only factor, 8 with a second factor). Ward users are single_factor.',
+    ),
+  credsCorpusDir: z
+    .string()
+    .optional()
+    .describe(
+      'Directory of the breached-password corpus index (ward creds corpus import). Defaults to dataDir/corpus; every API process needs it on local disk.',
+    ),
+  credsRangeAuth: bool
+    .default(false)
+    .describe(
+      'Require a Ward API token or session on /range/{prefix}. Off by default: like the public Pwned Passwords API it reveals only hashes sharing a 5-hex prefix, and password filters often cannot send a token.',
+    ),
+  credsStaleDays: int(1, 3650)
+    .default(90)
+    .describe('Days without a sign-in after which a directory account counts as stale.'),
 });
 
 export type Config = z.infer<typeof configSchema>;
@@ -169,8 +225,19 @@ export function describeConfig(): {
     return {
       env: envNameOf(key),
       key,
-      default: parsed.success && parsed.data !== undefined ? String(parsed.data) : '(unset)',
+      default:
+        parsed.success && parsed.data !== undefined ? describeDefault(parsed.data) : '(unset)',
       description: (schema as z.ZodType).description ?? '',
     };
   });
+}
+
+function describeDefault(value: unknown): string {
+  if (Array.isArray(value)) return value.length ? value.join(',') : '(empty)';
+  if (typeof value === 'object' && value !== null) {
+    return Object.entries(value)
+      .map(([k, v]) => `${k}=${String(v)}`)
+      .join(',');
+  }
+  return String(value);
 }

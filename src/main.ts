@@ -1,5 +1,6 @@
 import { Command, InvalidArgumentError } from 'commander';
 import {
+  credentialsOptionsOf,
   openApp,
   SERVER_ROLES,
   startApp,
@@ -12,6 +13,7 @@ import { ConfigError, describeConfig, loadConfig, type Config } from './config.t
 import { registerFindingsCommands } from './core/cli.ts';
 import { registerAuditCommands } from './platform/audit/cli.ts';
 import { registerUserCommands } from './platform/auth/cli.ts';
+import { registerCredentialsCommands } from './safeguards/credentials/cli.ts';
 
 /**
  * The `ward` command. Configuration is read once here and passed down. Commands that need the
@@ -75,6 +77,10 @@ export function buildProgram(config: () => Config): Command {
   registerFindingsCommands(program, withApp);
   registerAuditCommands(program, withApp);
   registerUserCommands(program, withApp);
+  registerCredentialsCommands(program, {
+    options: () => credentialsOptionsOf(config()),
+    withApp,
+  });
   return program;
 }
 

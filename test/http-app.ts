@@ -172,3 +172,19 @@ export async function createSignedInUser(http: HttpServer, auth: Auth, role: Rol
   const token = res.json().token as string;
   return { user, session, token, bearer: { authorization: `Bearer ${token}` } };
 }
+
+/** A multipart/form-data body for `inject`: fields, and files when a part has a filename. */
+export function multipartForm(parts: { name: string; value: string; filename?: string }[]) {
+  const boundary = '----wardtest';
+  const body = parts
+    .map(
+      (p) =>
+        `--${boundary}\r\nContent-Disposition: form-data; name="${p.name}"${p.filename ? `; filename="${p.filename}"` : ''}\r\n` +
+        `${p.filename ? 'Content-Type: application/octet-stream\r\n' : ''}\r\n${p.value}\r\n`,
+    )
+    .join('');
+  return {
+    payload: `${body}--${boundary}--\r\n`,
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  };
+}

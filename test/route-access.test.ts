@@ -28,6 +28,8 @@ const AUDITOR_MAY_CHANGE = [
   'POST /api/auth/totp/disable',
   'POST /api/tokens',
   'DELETE /api/tokens/:id',
+  // Changes nothing: checks a candidate password against the policy.
+  'POST /api/creds/check',
 ];
 
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);

@@ -6,6 +6,8 @@ import { ASSET_TYPES } from '../api-types.ts';
 import { openApp, stopApp, type App } from '../app.ts';
 import { loadConfig } from '../config.ts';
 import { createTestDatabase } from '../../test/pglite-template.ts';
+import { listAuditRuns } from '../safeguards/credentials/audit-runs.ts';
+import { listMfaCoverage } from '../safeguards/credentials/directory/index.ts';
 import { seedDemoIfEmpty, type DemoCredentials } from './index.ts';
 
 describe('demo hospital', () => {
@@ -61,6 +63,33 @@ describe('demo hospital', () => {
       "SELECT count(*)::int AS n, count(*) FILTER (WHERE state <> 'done')::int AS failed FROM imports",
     );
     expect(imports).toEqual({ n: 9, failed: 0 });
+  });
+
+  it('shows MFA coverage rising over three directory imports and an audited NTDS dump', async () => {
+    const points = await listMfaCoverage(app.db, { days: 365 });
+    expect(points.map((p) => p.source)).toEqual(['entra', 'entra', 'entra']);
+    const shares = points.map((p) => p.usersWithMfa / p.users);
+    expect(shares[0]).toBeLessThan(shares[1]!);
+    expect(shares[1]).toBeLessThan(shares[2]!);
+    expect(shares[2]).toBeLessThan(1);
+    const [run] = await listAuditRuns(app.db);
+    expect(run?.format).toBe('ntds');
+    const categories = [
+      'empty',
+      'lm_hash',
+      'shared_password',
+      'username_as_password',
+      'dictionary',
+    ] as const;
+    for (const category of categories) {
+      expect(run!.summary[category] ?? 0, category).toBeGreaterThan(0);
+    }
+    const creds = await app.core.listFindings({
+      safeguard: ['credentials'],
+      status: ['open'],
+      limit: 1,
+    });
+    expect(creds.total).toBeGreaterThan(10);
   });
 
   it('does nothing on a database that already has users', async () => {

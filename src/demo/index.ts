@@ -5,11 +5,13 @@ import { join } from 'node:path';
 import { createCore, type Core, type CoreDeps } from '../core/index.ts';
 import { fixedClock } from '../platform/clock.ts';
 import type { Auth } from '../platform/auth/index.ts';
+import type { CredentialChecks } from '../safeguards/credentials/index.ts';
 import { DEMO_DEPARTMENTS, seedDemoAssets } from './demo-assets.ts';
+import { seedDemoCredentials } from './demo-credentials.ts';
 import { generateNessusFile, generateNmapXml } from './scan-generators.ts';
 
 /** What the demo seeder needs from the running app (structural, so demo/ never imports app.ts). */
-export type DemoDeps = CoreDeps & { auth: Auth; core: Core };
+export type DemoDeps = CoreDeps & { auth: Auth; core: Core; credentials: CredentialChecks };
 
 export interface DemoCredentials {
   username: string;
@@ -110,6 +112,12 @@ export async function seedDemoIfEmpty(app: DemoDeps): Promise<DemoCredentials | 
     `UPDATE assets SET department = ($1::text[])[1 + mod(abs(hashtext(id::text)), $2)]
      WHERE department IS NULL AND type = 'host'`,
     [[...DEMO_DEPARTMENTS], DEMO_DEPARTMENTS.length],
+  );
+  // The directory exports and the NTDS audit of the same three rounds (safeguard 2).
+  const now = app.clock.now();
+  await seedDemoCredentials(
+    app,
+    [60, 30, 0].map((daysAgo) => new Date(now.getTime() - daysAgo * 86_400_000)),
   );
   app.log.info('demo hospital seeded');
   return { username: 'admin', password };

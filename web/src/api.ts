@@ -3,8 +3,14 @@ import type {
   Asset,
   AuditEntry,
   AuditVerifyResult,
+  CorpusStatus,
   CreatedApiToken,
   CreateUserRequest,
+  CredentialAuditDetail,
+  CredentialAuditRun,
+  CredentialFileFormat,
+  DirectoryImportResult,
+  DirectorySource,
   FindingComment,
   FindingDetail,
   FindingQuery,
@@ -14,7 +20,10 @@ import type {
   LoginRequest,
   LoginResponse,
   Me,
+  MfaCoveragePoint,
   Page,
+  PasswordCheckRequest,
+  PasswordCheckResult,
   Posture,
   Role,
   SetupStatus,
@@ -209,6 +218,31 @@ export const api = {
   audit: (query: { limit: number; offset: number }, signal?: AbortSignal) =>
     get<Page<AuditEntry>>(`/api/audit${toQuery(query)}`, signal),
   verifyAudit: () => get<AuditVerifyResult>('/api/audit/verify'),
+
+  // The password travels in the POST body only, never in the address (logs, history, referrers).
+  checkPassword: (body: PasswordCheckRequest, signal?: AbortSignal) =>
+    request<PasswordCheckResult>('POST', '/api/creds/check', { body, signal }),
+  corpusStatus: (signal?: AbortSignal) => get<CorpusStatus>('/api/creds/corpus', signal),
+  credentialAudits: (signal?: AbortSignal) =>
+    get<CredentialAuditRun[]>('/api/creds/audits', signal),
+  credentialAudit: (auditId: string, signal?: AbortSignal) =>
+    get<CredentialAuditDetail>(`/api/creds/audits/${id(auditId)}`, signal),
+  startCredentialAudit: (file: File, format: 'auto' | CredentialFileFormat, system: string) => {
+    const form = new FormData();
+    form.append('format', format);
+    if (system.trim()) form.append('system', system.trim());
+    form.append('file', file, file.name);
+    return request<CredentialAuditDetail>('POST', '/api/creds/audits', { body: form });
+  },
+  importDirectory: (file: File, source: 'auto' | DirectorySource, terminations?: File | null) => {
+    const form = new FormData();
+    form.append('source', source);
+    form.append('file', file, file.name);
+    if (terminations) form.append('terminations', terminations, terminations.name);
+    return request<DirectoryImportResult>('POST', '/api/creds/directory/imports', { body: form });
+  },
+  mfaCoverage: (days: number, signal?: AbortSignal) =>
+    get<MfaCoveragePoint[]>(`/api/creds/mfa-coverage${toQuery({ days })}`, signal),
 };
 
 /** A message for people: the server's text, plus the reasons in `details` when it gives a list. */

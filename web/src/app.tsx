@@ -8,6 +8,7 @@ import { AssetDetailPage } from './pages/asset-detail-page.tsx';
 import { AssetsPage } from './pages/assets-page.tsx';
 import { AuditPage } from './pages/audit-page.tsx';
 import { ChangePasswordPage } from './pages/change-password-page.tsx';
+import { CredentialsPage } from './pages/credentials-page.tsx';
 import { DashboardPage } from './pages/dashboard-page.tsx';
 import { FindingDetailPage } from './pages/finding-detail-page.tsx';
 import { FindingsPage } from './pages/findings-page.tsx';
@@ -98,6 +99,7 @@ const ROUTES: readonly {
     render: (p) => <AssetDetailPage key={p['id']} id={p['id'] as string} />,
   },
   { pattern: '/imports', render: () => <ImportsPage /> },
+  { pattern: '/credentials', render: () => <CredentialsPage /> },
   { pattern: '/users', render: () => <UsersPage /> },
   { pattern: '/audit', render: () => <AuditPage /> },
   { pattern: '/account', render: () => <AccountPage /> },

@@ -9,6 +9,7 @@ import {
 } from '../../platform/http/index.ts';
 import { createLogger } from '../../platform/log.ts';
 import { createCoreTestKit, type CoreTestKit } from '../../../test/core-test-kit.ts';
+import { multipartForm } from '../../../test/http-app.ts';
 import { IMPORT_QUEUE } from '../imports/import-files.ts';
 
 // A unit test of the routes: the caller's role comes from a test header instead of a session
@@ -181,24 +182,9 @@ describe('assets API', () => {
 });
 
 describe('imports API', () => {
-  function multipart(parts: { name: string; value: string; filename?: string }[]) {
-    const boundary = '----wardtest';
-    const body = parts
-      .map(
-        (p) =>
-          `--${boundary}\r\nContent-Disposition: form-data; name="${p.name}"${p.filename ? `; filename="${p.filename}"` : ''}\r\n` +
-          `${p.filename ? 'Content-Type: application/octet-stream\r\n' : ''}\r\n${p.value}\r\n`,
-      )
-      .join('');
-    return {
-      payload: `${body}--${boundary}--\r\n`,
-      headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
-    };
-  }
-
   it('accepts an upload, queues it, and reports the run once a worker has imported it', async () => {
     const xml = generateNessusFile({ seed: 9, hosts: 4, findingsPerHost: 3 });
-    const form = multipart([
+    const form = multipartForm([
       { name: 'file', value: xml, filename: 'weekly.nessus' },
       { name: 'format', value: 'nessus' },
     ]);
@@ -249,7 +235,7 @@ describe('imports API', () => {
   });
 
   it('refuses uploads without a file, with an unknown format, or empty', async () => {
-    const noFile = multipart([{ name: 'format', value: 'auto' }]);
+    const noFile = multipartForm([{ name: 'format', value: 'auto' }]);
     const r1 = await http.inject({
       method: 'POST',
       url: '/api/findings/imports',
@@ -258,7 +244,7 @@ describe('imports API', () => {
     });
     expect(r1.statusCode).toBe(400);
     expect(r1.json().error.message).toMatch(/^file: required/);
-    const badFormat = multipart([
+    const badFormat = multipartForm([
       { name: 'format', value: 'qualys' },
       { name: 'file', value: '<x/>', filename: 'a.xml' },
     ]);
@@ -269,7 +255,7 @@ describe('imports API', () => {
       headers: { ...badFormat.headers, ...as('analyst') },
     });
     expect(r2.json().error.message).toMatch(/^format: must be one of auto, nmap, nessus/);
-    const empty = multipart([{ name: 'file', value: '', filename: 'empty.nessus' }]);
+    const empty = multipartForm([{ name: 'file', value: '', filename: 'empty.nessus' }]);
     const r3 = await http.inject({
       method: 'POST',
       url: '/api/findings/imports',
@@ -277,7 +263,7 @@ describe('imports API', () => {
       headers: { ...empty.headers, ...as('analyst') },
     });
     expect(r3.json().error.message).toMatch(/^file: the uploaded file is empty/);
-    const huge = multipart([
+    const huge = multipartForm([
       { name: 'file', value: 'x'.repeat(6 * 1024 * 1024), filename: 'huge.nessus' },
     ]);
     const r4 = await http.inject({

@@ -16,6 +16,7 @@ const NAV: readonly NavItem[] = [
   { to: '/findings?status=open,in_progress', label: 'Findings' },
   { to: '/assets', label: 'Assets' },
   { to: '/imports', label: 'Imports' },
+  { to: '/credentials', label: 'Credentials' },
   { to: '/users', label: 'Users', roles: ['admin'] },
   { to: '/audit', label: 'Audit log', roles: ['admin', 'auditor'] },
   { to: '/account', label: 'Account' },

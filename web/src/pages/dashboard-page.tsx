@@ -1,5 +1,6 @@
 import { SEVERITIES, type SafeguardPosture } from '../../../src/api-types.ts';
 import { api } from '../api.ts';
+import { COVERAGE_DAYS, MfaCoverage } from '../components/creds-mfa-coverage.tsx';
 import { ErrorMessage } from '../components/error-message.tsx';
 import { Loading } from '../components/loading.tsx';
 import { TrendChart } from '../components/trend-chart.tsx';
@@ -9,11 +10,15 @@ import { Link } from '../router.tsx';
 
 const TREND_DAYS = 90;
 
-/** The seven safeguards at a glance, and how open findings developed over the last 90 days. */
+/**
+ * The seven safeguards at a glance, how open findings developed over the last 90 days, and MFA
+ * coverage (all and privileged users) from the identity directories over the last year.
+ */
 export function DashboardPage() {
   useTitle('Dashboard');
   const posture = useResource((signal) => api.posture(signal), []);
   const trend = useResource((signal) => api.trend(TREND_DAYS, signal), []);
+  const coverage = useResource((signal) => api.mfaCoverage(COVERAGE_DAYS, signal), []);
 
   return (
     <>
@@ -45,6 +50,7 @@ export function DashboardPage() {
         {!trend.data && !trend.error && <Loading what="Loading the trend" />}
         {trend.data && <TrendChart points={trend.data} />}
       </section>
+      <MfaCoverage coverage={coverage} />
     </>
   );
 }
