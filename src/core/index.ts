@@ -16,7 +16,14 @@ import type { JobQueue } from '../platform/jobs/index.ts';
 import type { Logger } from '../platform/log.ts';
 import type { WardModule } from '../platform/module.ts';
 import type { EventStream } from '../platform/stream/index.ts';
-import { createAsset, listAssets, type AssetQuery } from './assets/asset-store.ts';
+import {
+  createAsset,
+  findOrCreateAssets,
+  listAssets,
+  type AssetQuery,
+} from './assets/asset-store.ts';
+import { recordFindings, type RecordedFinding } from './findings/finding-batch.ts';
+import { updateFindingsStatus, type BulkStatus } from './findings/finding-bulk-status.ts';
 import { createFinding, type FindingInput } from './findings/finding-create.ts';
 import { getFinding } from './findings/finding-detail.ts';
 import { listFindings } from './findings/finding-list.ts';
@@ -43,6 +50,8 @@ import type { ScanFormat, ScanHostResult } from './scans/scan-types.ts';
 
 export type { AssetQuery } from './assets/asset-store.ts';
 export type { FindingInput } from './findings/finding-create.ts';
+export type { RecordedFinding } from './findings/finding-batch.ts';
+export type { BulkStatus } from './findings/finding-bulk-status.ts';
 export type { SlaPolicy } from './findings/sla.ts';
 export type { ImportProgress } from './imports/import-scan.ts';
 export type { SnapshotCounts } from './posture/snapshots.ts';
@@ -100,7 +109,31 @@ export interface Core {
   updateFinding(id: string, update: FindingUpdate, actor: string): Promise<FindingDetail>;
   /** Records a manual or analyzer finding; with tool + toolId, recording it again returns the existing one. */
   createFinding(input: FindingInput, actor: string): Promise<FindingDetail>;
+  /**
+   * createFinding for a batch, in one transaction with one audit entry: same validation (all
+   * before any write), same dedup identity; a fixed finding reported again reopens. Results in
+   * input order.
+   */
+  recordFindings(inputs: readonly FindingInput[], actor: string): Promise<RecordedFinding[]>;
+  /**
+   * Marks the open and in-progress ones of these findings fixed (others keep their status), in
+   * one transaction with one audit entry; returns the ids that changed.
+   */
+  updateFindingsStatus(
+    ids: readonly string[],
+    status: BulkStatus,
+    actor: string,
+    opts?: { note?: string },
+  ): Promise<string[]>;
   createAsset(input: AssetInput, actor: string): Promise<Asset>;
+  /**
+   * The asset of each input: an existing one of the same type and name (case aside) or a new
+   * one, in one transaction with one audit entry. Results in input order.
+   */
+  findOrCreateAssets(
+    inputs: readonly AssetInput[],
+    actor: string,
+  ): Promise<Array<{ id: string; created: boolean }>>;
   listAssets(q: AssetQuery): Promise<Page<Asset>>;
   posture(): Promise<Posture>;
   /** Rewrites today's trend snapshot from the current findings. */
@@ -161,7 +194,11 @@ export function createCore(deps: CoreDeps): Core {
     getFinding: (id) => getFinding(deps.db, id, deps.clock.now()),
     updateFinding: (id, update, actor) => updateFinding(ctx, { id, update, actor }),
     createFinding: async (input, actor) => (await createFinding(ctx, input, actor)).finding,
+    recordFindings: (inputs, actor) => recordFindings(ctx, inputs, actor),
+    updateFindingsStatus: (ids, status, actor, opts) =>
+      updateFindingsStatus(ctx, { ids, status, actor, note: opts?.note }),
     createAsset: (input, actor) => createAsset(ctx, input, actor),
+    findOrCreateAssets: (inputs, actor) => findOrCreateAssets(ctx, inputs, actor),
     listAssets: (q) => listAssets(deps.db, q),
     posture: () => loadPosture(deps.db, deps.clock.now()),
     refreshSnapshots: () => refreshSnapshots(deps.db, deps.clock.now()),

@@ -2,7 +2,8 @@ import type { Asset, AssetInput, AssetType, Criticality, Page } from '../../api-
 import type { Queryable, SqlParam } from '../../platform/db/index.ts';
 import type { CoreContext } from '../context.ts';
 import { escapeLike, isUuid, toNumber } from '../db-values.ts';
-import { notFound } from '../errors.ts';
+import { invalidInput, notFound } from '../errors.ts';
+import { HttpError } from '../../platform/http/index.ts';
 import { ASSET_COLUMNS, toAsset, type AssetRow } from './asset-rows.ts';
 import { validateAssetInput, type ValidAsset } from './asset-validation.ts';
 
@@ -78,6 +79,86 @@ export async function createAsset(
     );
     return (await getAsset(tx, row!.id))!;
   });
+}
+
+/**
+ * The asset of each input: an existing one of the same type and name (case aside; the oldest
+ * id when several match), or a new one made from the input. Existing assets are not changed.
+ * Every input is validated first, so a bad one (`assets.3.email: ...`) stores nothing. One
+ * transaction and one audit entry for the batch, for importers that meet thousands of
+ * accounts or devices at once. Results are in input order; inputs naming the same asset get
+ * the same id, created once.
+ */
+export async function findOrCreateAssets(
+  ctx: Pick<CoreContext, 'db' | 'audit' | 'clock'>,
+  inputs: readonly AssetInput[],
+  actor: string,
+): Promise<Array<{ id: string; created: boolean }>> {
+  const valid = inputs.map((input, i) => {
+    try {
+      return validateAssetInput(input);
+    } catch (err) {
+      const d = err instanceof HttpError && Array.isArray(err.details) ? err.details[0] : null;
+      if (typeof d === 'object' && d !== null && 'where' in d && 'message' in d)
+        throw invalidInput(`assets.${i}.${String(d.where)}`, String(d.message));
+      throw err;
+    }
+  });
+  if (valid.length === 0) return [];
+  const now = ctx.clock.now();
+  return ctx.db.transaction(async (tx) => {
+    const ids = await matchByName(tx, valid, valid.keys());
+    const missing = valid.flatMap((_, i) => (ids.has(i) ? [] : [i]));
+    if (missing.length === 0) return valid.map((_, i) => ({ id: ids.get(i)!, created: false }));
+    // lower() in SQL on both sides, so that the database decides what "case aside" means
+    // for the lookup and for the duplicates within the batch alike.
+    const added = await tx.query<{ id: string; type: string }>(
+      `INSERT INTO assets (type, name, ips, macs, hostnames, fqdn, email, owner, department, location, criticality, tags, os,
+         first_seen, last_seen, created_at, updated_at)
+       SELECT DISTINCT ON (type, lower(name)) type, name, coalesce(ips, '{}'), coalesce(macs, '{}'),
+         coalesce(hostnames, '{}'), fqdn, email, owner, department, location, criticality, coalesce(tags, '{}'), os,
+         $2::timestamptz, $2::timestamptz, $2::timestamptz, $2::timestamptz
+       FROM json_to_recordset($1::json) AS t(type text, name text, ips text[], macs text[],
+         hostnames text[], fqdn text, email text, owner text, department text, location text,
+         criticality text, tags text[], os text, ord bigint)
+       ORDER BY type, lower(name), ord
+       RETURNING id, type`,
+      [JSON.stringify(missing.map((i) => ({ ...valid[i], ord: i }))), now],
+    );
+    const created = new Set(added.map((r) => r.id));
+    for (const [i, id] of await matchByName(tx, valid, missing)) ids.set(i, id);
+    await ctx.audit.append(
+      {
+        actor,
+        action: 'assets.create',
+        target: null,
+        detail: { created: added.length, types: [...new Set(added.map((r) => r.type))] },
+      },
+      tx,
+    );
+    // Only the first input naming a new asset counts as creating it.
+    return valid.map((_, i) => {
+      const id = ids.get(i)!;
+      return { id, created: created.delete(id) };
+    });
+  });
+}
+
+/** The oldest asset of the same type and name (case aside) for each of the given inputs. */
+async function matchByName(
+  tx: Queryable,
+  valid: readonly ValidAsset[],
+  which: Iterable<number>,
+): Promise<Map<number, string>> {
+  const idx = [...which];
+  const rows = await tx.query<{ ord: number; id: string }>(
+    `SELECT DISTINCT ON (i.ord) i.ord::int AS ord, a.id
+     FROM unnest($1::int[], $2::text[], $3::text[]) AS i(ord, type, name)
+     JOIN assets a ON a.type = i.type AND lower(a.name) = lower(i.name)
+     ORDER BY i.ord, a.created_at, a.id`,
+    [idx, idx.map((i) => valid[i]!.type), idx.map((i) => valid[i]!.name)],
+  );
+  return new Map(rows.map((r) => [Number(r.ord), r.id]));
 }
 
 /** Changes some fields of an asset; the merged result is validated as a whole. Audited. */

@@ -119,7 +119,9 @@ export async function createFinding(
   });
 }
 
-type ValidFinding = Required<{ [K in keyof FindingInput]: Exclude<FindingInput[K], undefined> }> & {
+export type ValidFinding = Required<{
+  [K in keyof FindingInput]: Exclude<FindingInput[K], undefined>;
+}> & {
   source: 'manual' | 'analyzer';
 };
 

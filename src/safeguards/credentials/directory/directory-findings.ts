@@ -2,12 +2,13 @@ import type { DirectoryCheck } from '../../../api-types.ts';
 import type { Core } from '../../../core/index.ts';
 import type { Database } from '../../../platform/db/index.ts';
 import { checkText, problemEvidence } from './check-texts.ts';
+import { SOURCE_NAMES } from './column-resolve.ts';
 import { CHECK_SEVERITY, type AccountProblem, type DirectoryAudit } from './directory-checks.ts';
 import type { DirectoryExport } from './directory-parse.ts';
 
 export const DIRECTORY_TOOL = 'ward-directory';
 
-export type FindingCore = Pick<Core, 'createFinding' | 'updateFinding' | 'getFinding'>;
+export type FindingCore = Pick<Core, 'recordFindings' | 'updateFindingsStatus'>;
 
 interface TrackedRow {
   account: string;
@@ -24,9 +25,10 @@ export interface FindingsContext {
 }
 
 /**
- * Records each problem as a finding on its account's asset. tool + toolId (the check) make it
- * idempotent: a problem seen again only moves last_seen; one that was fixed and is back is
- * reopened. Returns how many findings were opened (new or reopened).
+ * Records each problem as a finding on its account's asset, all in one batch. tool + toolId
+ * (the check) make it idempotent: a problem seen again only moves last_seen; one that was fixed
+ * and is back is reopened. Returns how many findings were opened: new to this import's
+ * tracking, or reopened.
  */
 export async function recordProblems(
   ctx: FindingsContext,
@@ -41,30 +43,31 @@ export async function recordProblems(
       )
     ).map((r) => r.finding_id),
   );
+  const recorded = await ctx.core.recordFindings(
+    problems.map((problem) => ({
+      safeguard: 'credentials' as const,
+      source: 'analyzer' as const,
+      tool: DIRECTORY_TOOL,
+      toolId: problem.check,
+      severity: CHECK_SEVERITY[problem.check],
+      ...checkText(problem, ctx.staleDays),
+      assetId: assetIds.get(problem.account.name.toLowerCase()) ?? null,
+      evidence: problemEvidence(problem, exp.source, exp.fileName),
+    })),
+    ctx.actor,
+  );
   let opened = 0;
-  const tracked: { account: string; check: string; findingId: string }[] = [];
-  for (const problem of problems) {
-    const key = problem.account.name.toLowerCase();
-    const finding = await ctx.core.createFinding(
-      {
-        safeguard: 'credentials',
-        source: 'analyzer',
-        tool: DIRECTORY_TOOL,
-        toolId: problem.check,
-        severity: CHECK_SEVERITY[problem.check],
-        ...checkText(problem, ctx.staleDays),
-        assetId: assetIds.get(key) ?? null,
-        evidence: problemEvidence(problem, exp.source, exp.fileName),
-      },
-      ctx.actor,
-    );
-    if (!known.has(finding.id)) opened++;
-    else if (finding.status === 'fixed') {
-      await ctx.core.updateFinding(finding.id, { status: 'open' }, ctx.actor);
-      opened++;
-    }
-    tracked.push({ account: key, check: problem.check, findingId: finding.id });
-  }
+  const tracked = problems.map((problem, i) => {
+    const finding = recorded[i]!;
+    // Counted once, even if the export lists the account twice.
+    if (finding.reopened || !known.has(finding.id)) opened++;
+    known.add(finding.id);
+    return {
+      account: problem.account.name.toLowerCase(),
+      check: problem.check,
+      findingId: finding.id,
+    };
+  });
   if (tracked.length) {
     await ctx.db.query(
       `INSERT INTO creds_directory_findings (source, account, check_name, finding_id, active, updated_at)
@@ -124,13 +127,12 @@ export async function closeResolved(
       )
     ).map((r) => r.finding_id),
   );
-  let fixed = 0;
-  for (const id of new Set(resolved.map((r) => r.finding_id))) {
-    if (stillReported.has(id)) continue;
-    const finding = await ctx.core.getFinding(id);
-    if (finding?.status !== 'open' && finding?.status !== 'in_progress') continue;
-    await ctx.core.updateFinding(id, { status: 'fixed' }, ctx.actor);
-    fixed++;
-  }
-  return fixed;
+  const toClose = [...new Set(resolved.map((r) => r.finding_id))].filter(
+    (id) => !stillReported.has(id),
+  );
+  // Only open and in-progress findings change: accepted risks and false positives stay.
+  const fixed = await ctx.core.updateFindingsStatus(toClose, 'fixed', ctx.actor, {
+    note: `no longer reported by ${SOURCE_NAMES[exp.source]} export ${exp.fileName}`,
+  });
+  return fixed.length;
 }

@@ -135,6 +135,14 @@ describe('importDirectory', () => {
       'kjones: Enabled account with no recent sign-in [open]',
       'nurse1: Shared or generic account [open]',
     ]);
+    const jsmith = (await directoryFindings()).find((f) => f.asset?.name.startsWith('jsmith'))!;
+    expect((await kit.core.getFinding(jsmith.id))?.history.at(-1)).toMatchObject({
+      actor: 'alice',
+      kind: 'status',
+      from: 'open',
+      to: 'fixed',
+      note: 'no longer reported by Microsoft Entra ID export users.json',
+    });
 
     kit.clock.advanceDays(7);
     const worse = better.map((u) => (u.sam === 'jsmith' ? { ...u, methods: [] } : u));
@@ -209,6 +217,13 @@ describe('importDirectory', () => {
     const first = await run({ text: entra(users) });
     const assets = (await kit.core.listAssets({ type: 'account', limit: 500 })).total;
     expect(first.findingsOpened).toBeGreaterThan(20);
+    // One audit entry for the assets and one for the findings, not one per account.
+    const entries = await kit.audit.list({ limit: 500, offset: 0 });
+    expect(entries.items.map((e) => e.action).sort()).toEqual([
+      'assets.create',
+      'credentials.directory.import',
+      'findings.record',
+    ]);
     kit.clock.advanceDays(1);
     expect(await run({ text: entra(users) })).toMatchObject({ findingsOpened: 0 });
     expect((await kit.core.listAssets({ type: 'account', limit: 500 })).total).toBe(assets);
