@@ -14,6 +14,7 @@ import { registerFindingsCommands } from './core/cli.ts';
 import { registerAuditCommands } from './platform/audit/cli.ts';
 import { registerUserCommands } from './platform/auth/cli.ts';
 import { registerCredentialsCommands } from './safeguards/credentials/cli.ts';
+import { registerRansomwareCommands } from './safeguards/ransomware/cli.ts';
 
 /**
  * The `ward` command. Configuration is read once here and passed down. Commands that need the
@@ -81,6 +82,7 @@ export function buildProgram(config: () => Config): Command {
     options: () => credentialsOptionsOf(config()),
     withApp,
   });
+  registerRansomwareCommands(program);
   return program;
 }
 
