@@ -3,30 +3,39 @@
  * `Image|endswith: '\powershell.exe'` in two hundred rules is evaluated once per event and the
  * result memoised in the EventView (the "DAG of shared predicates" technique).
  */
+import { andAnchor, orAnchor, type AnchorExpr } from './anchors.ts';
 import { compileFieldItem, type FieldCompileContext, type Predicate } from './compile-field.ts';
 import type { EventView } from './event-view.ts';
 import type { ConditionNode, FieldItem, ParsedDetection, SearchIdentifier } from './types.ts';
 
+/** A predicate with its necessary literals (anchors.ts). */
+export interface Compiled {
+  predicate: Predicate;
+  anchor: AnchorExpr;
+}
+
 export class PredicateTable {
-  private readonly ids = new Map<string, Predicate>();
+  private readonly ids = new Map<string, Compiled>();
   size = 0;
 
   /** A memoising wrapper for the item, shared with every identical item compiled before. */
-  intern(item: FieldItem, ctx: FieldCompileContext): Predicate {
+  intern(item: FieldItem, ctx: FieldCompileContext): Compiled {
     const compiled = compileFieldItem(item, ctx);
     const existing = this.ids.get(compiled.key);
     if (existing) return existing;
     const id = this.size++;
     const inner = compiled.predicate;
+    // memo[id] holds stamp * 2 + result for the event that computed it.
     const shared: Predicate = (ev: EventView) => {
-      const memo = ev.memo[id];
-      if (memo !== 0 && memo !== undefined) return memo === 2;
+      const known = ev.memo[id]!;
+      if (known >>> 1 === ev.stamp) return (known & 1) === 1;
       const result = inner(ev);
-      if (id < ev.memo.length) ev.memo[id] = result ? 2 : 1;
+      ev.memo[id] = ev.stamp * 2 + (result ? 1 : 0);
       return result;
     };
-    this.ids.set(compiled.key, shared);
-    return shared;
+    const entry: Compiled = { predicate: shared, anchor: compiled.anchor };
+    this.ids.set(compiled.key, entry);
+    return entry;
   }
 }
 
@@ -34,22 +43,54 @@ export function compileDetection(
   detection: ParsedDetection,
   ctx: FieldCompileContext,
   table: PredicateTable,
-): Predicate {
-  const searches = new Map<string, Predicate>();
+): Compiled {
+  const searches = new Map<string, Compiled>();
   for (const [name, search] of detection.searches)
     searches.set(name, compileSearch(search, ctx, table));
-  return compileCondition(detection.condition, searches);
+  return {
+    predicate: compileCondition(
+      detection.condition,
+      new Map([...searches].map(([name, c]) => [name, c.predicate])),
+    ),
+    anchor: conditionAnchor(detection.condition, searches),
+  };
 }
 
 function compileSearch(
   search: SearchIdentifier,
   ctx: FieldCompileContext,
   table: PredicateTable,
-): Predicate {
-  const alternatives = search.alternatives.map((items) =>
-    allOf(items.map((item) => table.intern(item, ctx))),
-  );
-  return anyOf(alternatives);
+): Compiled {
+  const alternatives = search.alternatives.map((items) => {
+    const parts = items.map((item) => table.intern(item, ctx));
+    return {
+      predicate: allOf(parts.map((p) => p.predicate)),
+      anchor: andAnchor(parts.map((p) => p.anchor)),
+    };
+  });
+  return {
+    predicate: anyOf(alternatives.map((a) => a.predicate)),
+    anchor: orAnchor(alternatives.map((a) => a.anchor)),
+  };
+}
+
+/** The condition's necessary literals; `not` knows none, `N of` needs one of its searches. */
+function conditionAnchor(node: ConditionNode, searches: ReadonlyMap<string, Compiled>): AnchorExpr {
+  switch (node.type) {
+    case 'ref':
+      return searches.get(node.name)!.anchor;
+    case 'not':
+      return null;
+    case 'and':
+      return andAnchor(node.children.map((c) => conditionAnchor(c, searches)));
+    case 'or':
+      return orAnchor(node.children.map((c) => conditionAnchor(c, searches)));
+    case 'of': {
+      const parts = node.names.map((n) => searches.get(n)!.anchor);
+      if (node.quantifier === 'all') return andAnchor(parts);
+      return node.quantifier >= 1 ? orAnchor(parts) : null;
+    }
+  }
 }
 
 function compileCondition(

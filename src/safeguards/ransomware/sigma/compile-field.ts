@@ -10,11 +10,18 @@ import {
   expandWindash,
   type ByteEncoding,
 } from './encodings.ts';
-import { parseTime, type EventView } from './event-view.ts';
-import { ipInNetwork, parseCidr } from './ip-cidr.ts';
+import { andAnchor, literalsAnchor, type AnchorExpr } from './anchors.ts';
+import {
+  cidrTest,
+  combine,
+  fieldrefTest,
+  numericTest,
+  regexTest,
+  type Fail,
+  type Predicate,
+} from './compile-value-tests.ts';
+import type { FieldLiterals, LiteralIndex, LiteralKind } from './literal-index.ts';
 import { NUMERIC_MODIFIERS, TIME_MODIFIERS } from './modifiers.ts';
-import type { FieldLiterals, LiteralIndex } from './literal-index.ts';
-import { compileRegex } from './regex-compat.ts';
 import {
   compilePattern,
   literalPattern,
@@ -28,33 +35,36 @@ import {
 import type { FieldItem } from './types.ts';
 import { RuleSchemaError } from './yaml-nodes.ts';
 
-export type Predicate = (ev: EventView) => boolean;
+export type { Predicate } from './compile-value-tests.ts';
 
 export interface FieldCompileContext {
   /** Event field name for a rule field name (logsource field mapping). */
   rename: (field: string) => string;
   placeholders: Readonly<Record<string, readonly string[]>>;
-  /** Shared per-field literal search; without it each literal is tested on its own. */
-  literals?: LiteralIndex;
+  /** Shared per-field literal search. */
+  literals: LiteralIndex;
 }
 
 export interface CompiledField {
   /** Identity of the test, for sharing one evaluation between rules. */
   key: string;
   predicate: Predicate;
+  /** Literals one of which the event must contain for the test to hold (anchors.ts). */
+  anchor: AnchorExpr;
+}
+
+interface Built {
+  predicate: Predicate;
+  anchor: AnchorExpr;
 }
 
 export function compileFieldItem(item: FieldItem, ctx: FieldCompileContext): CompiledField {
   const field = item.field === null ? null : ctx.rename(item.field);
   const key = JSON.stringify([field, item.modifiers, item.values]);
-  return { key, predicate: buildPredicate(item, field, ctx) };
+  return { key, ...buildPredicate(item, field, ctx) };
 }
 
-function buildPredicate(
-  item: FieldItem,
-  field: string | null,
-  ctx: FieldCompileContext,
-): Predicate {
+function buildPredicate(item: FieldItem, field: string | null, ctx: FieldCompileContext): Built {
   const mods = new Set(item.modifiers);
   const negate = mods.has('neq');
   const all = mods.has('all');
@@ -68,7 +78,7 @@ function buildPredicate(
   if (mods.has('exists')) {
     if (field === null) fail("'exists' needs a field name");
     const wanted = item.values[0] === true;
-    return (ev) => ev.has(field!) === wanted;
+    return { predicate: (ev) => ev.has(field!) === wanted, anchor: null };
   }
   if (item.values.length === 1 && item.values[0] === null) {
     if (field === null) fail('a keyword cannot be null');
@@ -77,61 +87,24 @@ function buildPredicate(
       const strings = ev.strings(field!);
       return strings === null || strings.length === 0;
     };
-    return negate ? (ev) => !isNull(ev) : isNull;
+    return { predicate: negate ? (ev) => !isNull(ev) : isNull, anchor: null };
   }
 
-  let valueTest: (ev: EventView) => boolean;
-  if (mods.has('fieldref')) valueTest = fieldrefTest(item, field, mods, all, fail);
+  let built: Built;
+  if (mods.has('fieldref'))
+    built = { predicate: fieldrefTest(item, field, mods, all, fail), anchor: null };
   else if ([...mods].some((m) => NUMERIC_MODIFIERS.has(m) || TIME_MODIFIERS.has(m)))
-    valueTest = numericTest(item, field, mods, all);
-  else if (mods.has('cidr')) valueTest = cidrTest(item, field, all, fail);
-  else if (mods.has('re')) valueTest = regexTest(item, field, mods, all, fail);
-  else valueTest = stringTest(item, field, mods, all, ctx, fail);
+    built = { predicate: numericTest(item, field, mods, all), anchor: null };
+  else if (mods.has('cidr')) built = { predicate: cidrTest(item, field, all, fail), anchor: null };
+  else if (mods.has('re'))
+    built = { predicate: regexTest(item, field, mods, all, fail), anchor: null };
+  else built = stringTest(item, field, mods, all, ctx, fail);
 
-  if (!negate) return valueTest;
+  if (!negate) return built;
   // Modifiers appendix, neq: "the field is different from the specified values". An absent
   // field is different from every value.
-  return (ev) => !valueTest(ev);
-}
-
-type Fail = (message: string) => never;
-
-/** Applies `tests` to the field's strings (or all event strings for keywords). */
-function combine(
-  field: string | null,
-  cased: boolean,
-  tests: StringTest[],
-  exact: Set<string>,
-  all: boolean,
-): Predicate {
-  const read = (ev: EventView): readonly string[] | null =>
-    field === null ? ev.allValues(!cased) : cased ? ev.strings(field) : ev.lower(field);
-  if (all) {
-    const every = [
-      ...tests,
-      ...[...exact].map(
-        (e): StringTest =>
-          (s) =>
-            s === e,
-      ),
-    ];
-    return (ev) => {
-      const strings = read(ev);
-      if (strings === null || strings.length === 0) return false;
-      for (const test of every) if (!strings.some(test)) return false;
-      return true;
-    };
-  }
-  const hasExact = exact.size > 0;
-  return (ev) => {
-    const strings = read(ev);
-    if (strings === null) return false;
-    for (const s of strings) {
-      if (hasExact && exact.has(s)) return true;
-      for (const test of tests) if (test(s)) return true;
-    }
-    return false;
-  };
+  const valueTest = built.predicate;
+  return { predicate: (ev) => !valueTest(ev), anchor: null };
 }
 
 function stringTest(
@@ -141,7 +114,7 @@ function stringTest(
   all: boolean,
   ctx: FieldCompileContext,
   fail: Fail,
-): Predicate {
+): Built {
   const cased = mods.has('cased');
   let texts = item.values.map((v) => String(v));
   if (mods.has('expand'))
@@ -169,49 +142,53 @@ function stringTest(
     wrapPattern(p, contains || mods.has('endswith'), contains || mods.has('startswith')),
   );
   if (!cased) patterns = patterns.map((p) => mapPatternLiterals(p, (s) => s.toLowerCase()));
-  const tests: StringTest[] = [];
-  const exact = new Set<string>();
-  const literalIds: number[] = [];
-  const fieldLiterals = ctx.literals?.forField(field, cased);
-  for (const pattern of patterns) {
-    const shape = literalShape(pattern);
-    if (fieldLiterals && shape) {
-      literalIds.push(fieldLiterals.register(shape.kind, shape.literal));
-      continue;
-    }
-    const compiled = compilePattern(pattern, !cased);
-    if (compiled.exact !== null && !all) exact.add(compiled.exact);
-    else tests.push(compiled.test);
-  }
   if (
     item.values.length === 1 &&
     item.values[0] === '' &&
     item.modifiers.every((m) => m === 'cased')
   ) {
     // An empty value also matches a field present without a value (evtx renders empty Data as null).
-    return (ev) => {
+    const predicate: Predicate = (ev) => {
       if (field === null) return false;
       const strings = ev.strings(field);
       return strings !== null && (strings.length === 0 || strings.includes(''));
     };
+    return { predicate, anchor: null };
   }
-  if (literalIds.length === 0 || !fieldLiterals) return combine(field, cased, tests, exact, all);
-  return combineWithLiterals(
-    field,
-    cased,
-    tests,
-    exact,
-    all,
-    fieldLiterals,
-    ctx.literals!,
-    literalIds,
-  );
+  const tests: StringTest[] = [];
+  const literalIds: number[] = [];
+  // Per pattern, the literals one of which it needs (null: none known).
+  const needs: Array<number | null> = [];
+  const fieldLiterals = ctx.literals.forField(field, cased);
+  for (const pattern of patterns) {
+    const shape = literalShape(pattern);
+    if (shape) {
+      const id = fieldLiterals.register(shape.kind, shape.literal);
+      literalIds.push(id);
+      needs.push(id);
+      continue;
+    }
+    tests.push(compilePattern(pattern, !cased).test);
+    const run = longestRun(pattern);
+    needs.push(run === null ? null : fieldLiterals.register('contains', run));
+  }
+  const anchor = all
+    ? andAnchor(needs.map((id) => (id === null ? null : literalsAnchor([id]))))
+    : needs.includes(null)
+      ? null
+      : literalsAnchor(needs as number[]);
+  if (literalIds.length === 0) return { predicate: combine(field, cased, tests, all), anchor };
+  const rest = tests.length > 0 ? combine(field, cased, tests, all) : null;
+  return {
+    predicate: literalTest(fieldLiterals, ctx.literals, Int32Array.from(literalIds), all, rest),
+    anchor,
+  };
 }
 
-/** contains / startswith / endswith of one literal: answered by the shared literal index. */
-function literalShape(
-  pattern: Pattern,
-): { kind: 'contains' | 'prefix' | 'suffix'; literal: string } | null {
+/** A plain literal, or contains / startswith / endswith of one: answered by the literal index. */
+function literalShape(pattern: Pattern): { kind: LiteralKind; literal: string } | null {
+  const literal = patternLiteral(pattern);
+  if (literal !== null) return { kind: 'exact', literal };
   const [a, b, c] = pattern;
   const star = (t: Pattern[number] | undefined): boolean =>
     t !== undefined && typeof t !== 'string' && t.wildcard === '*';
@@ -221,33 +198,43 @@ function literalShape(
     return { kind: 'prefix', literal: a };
   if (pattern.length === 2 && star(a) && typeof b === 'string')
     return { kind: 'suffix', literal: b };
+  if (pattern.length === 1 && star(a)) return { kind: 'contains', literal: '' };
   return null;
 }
 
-function combineWithLiterals(
-  field: string | null,
-  cased: boolean,
-  tests: StringTest[],
-  exact: Set<string>,
-  all: boolean,
+/**
+ * The longest literal run of a `*`-only pattern: every matching value contains it. Patterns
+ * with `?` compile to case-folding regular expressions, for which a lower-cased run is not
+ * strictly necessary (e.g. /s/iu matches 'ſ'), so they get none.
+ */
+function longestRun(pattern: Pattern): string | null {
+  let best: string | null = null;
+  for (const token of pattern) {
+    if (typeof token !== 'string') {
+      if (token.wildcard === '?') return null;
+    } else if (best === null || token.length > best.length) best = token;
+  }
+  return best;
+}
+
+function literalTest(
   fieldLiterals: FieldLiterals,
   index: LiteralIndex,
-  ids: number[],
+  ids: Int32Array,
+  all: boolean,
+  rest: Predicate | null,
 ): Predicate {
-  const rest = tests.length > 0 || exact.size > 0 ? combine(field, cased, tests, exact, all) : null;
-  const read = (ev: EventView): readonly string[] | null =>
-    field === null ? ev.allValues(!cased) : cased ? ev.strings(field) : ev.lower(field);
   return (ev) => {
-    const strings = read(ev);
+    const strings = fieldLiterals.read(ev);
     if (strings === null) return false;
-    fieldLiterals.scan(strings, ev.stamp);
+    fieldLiterals.scan(ev);
     const hits = index.hits;
     const stamp = ev.stamp;
     if (all) {
-      for (const id of ids) if (hits[id] !== stamp) return false;
+      for (let k = 0; k < ids.length; k++) if (hits[ids[k]!] !== stamp) return false;
       return rest === null || rest(ev);
     }
-    for (const id of ids) if (hits[id] === stamp) return true;
+    for (let k = 0; k < ids.length; k++) if (hits[ids[k]!] === stamp) return true;
     return rest !== null && rest(ev);
   };
 }
@@ -277,131 +264,4 @@ export function expandPlaceholders(
     last = match.index + match[0].length;
   }
   return results.map((r) => r + text.slice(last));
-}
-
-function regexTest(
-  item: FieldItem,
-  field: string | null,
-  mods: Set<string>,
-  all: boolean,
-  fail: Fail,
-): Predicate {
-  const flags =
-    (mods.has('i') ? 'i' : '') + (mods.has('m') ? 'm' : '') + (mods.has('s') ? 's' : '');
-  const tests: StringTest[] = item.values.map((v) => {
-    const result = compileRegex(String(v), flags);
-    if (typeof result === 'string')
-      fail(`regular expression ${JSON.stringify(String(v))}: ${result}`);
-    const re = result as RegExp;
-    return (s: string) => re.test(s);
-  });
-  // Modifiers appendix, re: case-sensitive unless the `i` flag is given, so raw strings.
-  return combine(field, true, tests, new Set(), all);
-}
-
-function cidrTest(item: FieldItem, field: string | null, all: boolean, fail: Fail): Predicate {
-  const networks = item.values.map(
-    (v) => parseCidr(String(v)) ?? fail(`'${String(v)}' is not a CIDR network`),
-  );
-  const tests: StringTest[] = networks.map((n) => (s: string) => ipInNetwork(s, n));
-  return combine(field, true, tests, new Set(), all);
-}
-
-function numericTest(
-  item: FieldItem,
-  field: string | null,
-  mods: Set<string>,
-  all: boolean,
-): Predicate {
-  const timePart = [...mods].find((m) => TIME_MODIFIERS.has(m)) ?? null;
-  const comparator = [...mods].find((m) => NUMERIC_MODIFIERS.has(m)) ?? 'eq';
-  const targets = item.values.map((v) => Number(v));
-  const compare = (n: number, t: number): boolean =>
-    comparator === 'lt'
-      ? n < t
-      : comparator === 'lte'
-        ? n <= t
-        : comparator === 'gt'
-          ? n > t
-          : comparator === 'gte'
-            ? n >= t
-            : n === t;
-  return (ev) => {
-    const numbers = readNumbers(ev, field, timePart);
-    if (numbers.length === 0) return false;
-    const hit = (t: number): boolean => numbers.some((n) => compare(n, t));
-    return all ? targets.every(hit) : targets.some(hit);
-  };
-}
-
-/**
- * Numbers from a field. With a time modifier the field is read as a timestamp (UTC, no zone
- * handling, spec 2.1); when the rule's field is absent the event's TimeCreated is used.
- */
-function readNumbers(ev: EventView, field: string | null, timePart: string | null): number[] {
-  const strings = field === null ? null : ev.strings(field);
-  if (timePart === null) {
-    if (strings === null) return [];
-    return strings.map((s) => (s.trim() === '' ? NaN : Number(s))).filter((n) => !Number.isNaN(n));
-  }
-  const source = strings ?? ev.strings('TimeCreated') ?? [];
-  const out: number[] = [];
-  for (const s of source) {
-    const ms = parseTime(/^\d+(\.\d+)?$/.test(s) ? Number(s) : s);
-    if (ms !== null) out.push(extractTimePart(ms, timePart));
-  }
-  return out;
-}
-
-export function extractTimePart(ms: number, part: string): number {
-  const d = new Date(ms);
-  switch (part) {
-    case 'minute':
-      return d.getUTCMinutes();
-    case 'hour':
-      return d.getUTCHours();
-    case 'day':
-      return d.getUTCDate();
-    case 'month':
-      return d.getUTCMonth() + 1;
-    case 'year':
-      return d.getUTCFullYear();
-    default:
-      return isoWeek(d);
-  }
-}
-
-function isoWeek(date: Date): number {
-  const d = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
-  const day = d.getUTCDay() || 7;
-  d.setUTCDate(d.getUTCDate() + 4 - day);
-  const yearStart = Date.UTC(d.getUTCFullYear(), 0, 1);
-  return Math.ceil(((d.getTime() - yearStart) / 86_400_000 + 1) / 7);
-}
-
-function fieldrefTest(
-  item: FieldItem,
-  field: string | null,
-  mods: Set<string>,
-  all: boolean,
-  fail: Fail,
-): Predicate {
-  if (field === null) fail("'fieldref' needs a field name");
-  const cased = mods.has('cased');
-  const others = item.values.map((v) => String(v));
-  const startsWith = mods.has('startswith');
-  const endsWith = mods.has('endswith');
-  const contains = mods.has('contains');
-  const relate = (a: string, b: string): boolean =>
-    contains ? a.includes(b) : startsWith ? a.startsWith(b) : endsWith ? a.endsWith(b) : a === b;
-  return (ev) => {
-    const mine = cased ? ev.strings(field!) : ev.lower(field!);
-    if (mine === null || mine.length === 0) return false;
-    const hit = (other: string): boolean => {
-      const theirs = cased ? ev.strings(other) : ev.lower(other);
-      if (theirs === null) return false;
-      return mine.some((a) => theirs.some((b) => relate(a, b)));
-    };
-    return all ? others.every(hit) : others.some(hit);
-  };
 }

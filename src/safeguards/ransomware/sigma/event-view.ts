@@ -7,30 +7,49 @@
 import type { FieldScalar, FieldValue, FlatEvent } from '../events/event-types.ts';
 
 const ABSENT: readonly string[] = [];
+const MAX_STAMP = 2 ** 30;
 
 export class EventView {
   event: FlatEvent = {};
-  /** Shared-predicate results for this event: 0 unknown, 1 false, 2 true. */
-  memo: Uint8Array;
-  /** Changes with every event; literal-index hit flags carry the stamp of the event they belong to. */
+  /** Shared-predicate results: stamp * 2 + (result ? 1 : 0) of the event that computed them. */
+  readonly memo: Uint32Array;
+  /**
+   * Changes with every event (1 .. 2^30 - 1); memo entries and literal-index flags carry the
+   * stamp of the event they belong to, so nothing is cleared between events.
+   */
   stamp = 0;
-  private readonly stringCache = new Map<string, readonly string[] | null>();
-  private readonly lowerCache = new Map<string, readonly string[] | null>();
+  /**
+   * Per-event caches by field slot: a field gets a slot the first time it is read and keeps it
+   * for every later event, so a cache lookup is one hash lookup of the name and array reads,
+   * and nothing is cleared between events (entries carry the stamp of their event).
+   */
+  private readonly slots = new Map<string, number>();
+  private readonly names: string[] = [];
+  private readonly rawStamp: number[] = [];
+  private readonly rawValues: Array<readonly string[] | null> = [];
+  private readonly lowerStamp: number[] = [];
+  private readonly lowerValues: Array<readonly string[] | null> = [];
   private allLower: string[] | null = null;
   private allRaw: string[] | null = null;
 
   constructor(memoSize: number) {
-    this.memo = new Uint8Array(memoSize);
+    this.memo = new Uint32Array(memoSize);
   }
 
-  reset(event: FlatEvent): void {
+  /** Starts a new event; true when the stamp wrapped around and stamped state must be cleared. */
+  reset(event: FlatEvent): boolean {
     this.event = event;
-    this.stamp = (this.stamp + 1) >>> 0 || 1;
-    this.memo.fill(0);
-    this.stringCache.clear();
-    this.lowerCache.clear();
+    let wrapped = false;
+    if (++this.stamp >= MAX_STAMP) {
+      this.stamp = 1;
+      this.memo.fill(0);
+      this.rawStamp.fill(0);
+      this.lowerStamp.fill(0);
+      wrapped = true;
+    }
     this.allLower = null;
     this.allRaw = null;
+    return wrapped;
   }
 
   /** The raw value, following a dotted path into nested objects when the flat key is absent. */
@@ -49,30 +68,51 @@ export class EventView {
     return this.value(field) !== undefined;
   }
 
+  /** The slot of a field name, for stringsAt / lowerAt. */
+  slot(field: string): number {
+    let slot = this.slots.get(field);
+    if (slot === undefined) {
+      slot = this.names.length;
+      this.slots.set(field, slot);
+      this.names.push(field);
+      this.rawStamp.push(0);
+      this.rawValues.push(null);
+      this.lowerStamp.push(0);
+      this.lowerValues.push(null);
+    }
+    return slot;
+  }
+
   /** The field's non-null values as strings; null when the field is absent. */
   strings(field: string): readonly string[] | null {
-    let cached = this.stringCache.get(field);
-    if (cached === undefined) {
-      cached = toStrings(this.value(field));
-      this.stringCache.set(field, cached);
-    }
-    return cached;
+    return this.stringsAt(this.slot(field));
   }
 
   /** As strings(), lower-cased (Sigma values are case-insensitive by default). */
   lower(field: string): readonly string[] | null {
-    let cached = this.lowerCache.get(field);
-    if (cached === undefined) {
-      const raw = this.strings(field);
-      cached =
-        raw === null
-          ? null
-          : raw.length === 1
-            ? [raw[0]!.toLowerCase()]
-            : raw.map((s) => s.toLowerCase());
-      this.lowerCache.set(field, cached);
-    }
-    return cached;
+    return this.lowerAt(this.slot(field));
+  }
+
+  stringsAt(slot: number): readonly string[] | null {
+    if (this.rawStamp[slot] === this.stamp) return this.rawValues[slot]!;
+    const strings = toStrings(this.value(this.names[slot]!));
+    this.rawStamp[slot] = this.stamp;
+    this.rawValues[slot] = strings;
+    return strings;
+  }
+
+  lowerAt(slot: number): readonly string[] | null {
+    if (this.lowerStamp[slot] === this.stamp) return this.lowerValues[slot]!;
+    const raw = this.stringsAt(slot);
+    const lower =
+      raw === null
+        ? null
+        : raw.length === 1
+          ? [raw[0]!.toLowerCase()]
+          : raw.map((s) => s.toLowerCase());
+    this.lowerStamp[slot] = this.stamp;
+    this.lowerValues[slot] = lower;
+    return lower;
   }
 
   /** Every string value of the event, for keyword (full-text) searches. */

@@ -1,10 +1,12 @@
 /**
  * Compiles loaded documents into a RuleSet: each rule's detection becomes a predicate per
- * logsource branch, global filters are ANDed in, and branches are indexed by (Channel, EventID)
- * so that an event is only tested against rules written for its channel and ID.
+ * logsource branch, global filters are ANDed in, branches are indexed by (Channel, EventID) so
+ * that an event is only tested against rules written for its channel and ID, and each rule gets
+ * anchor literals (anchors.ts) so that only rules whose anchors the event contains are evaluated.
  */
 import type { FlatEvent } from '../events/event-types.ts';
-import { compileDetection, PredicateTable, allOf, anyOf } from './compile-detection.ts';
+import { andAnchor, literalCost, resolveAnchor, type AnchorExpr } from './anchors.ts';
+import { compileDetection, PredicateTable, allOf } from './compile-detection.ts';
 import type { FieldCompileContext, Predicate } from './compile-field.ts';
 import { compileCorrelations, type CompiledCorrelation } from './compile-correlations.ts';
 import { createCorrelator, type Correlator } from './correlator.ts';
@@ -16,6 +18,7 @@ import {
   type LogsourceBranch,
   type LogsourceMap,
 } from './logsource-map.ts';
+import { RuleIndex } from './rule-index.ts';
 import type {
   CompiledRuleInfo,
   Logsource,
@@ -37,20 +40,20 @@ export interface RuleSet {
   match(event: FlatEvent): CompiledRuleInfo[];
   /** Fresh correlation state for one timestamp-ordered stream of events. */
   createCorrelator(): Correlator;
+  /** Rules evaluated for every event of their logsource: no anchor literal was derived. */
+  readonly unanchoredRules: number;
 }
 
 export interface CompileRuleSetInput {
   documents: readonly SigmaDocument[];
   logsources?: LogsourceMap;
   placeholders?: Readonly<Record<string, readonly string[]>>;
+  /**
+   * Skip rules none of whose anchor literals the event contains (default true; anchors.ts).
+   * Off evaluates every rule of the event's logsource; tests compare the two.
+   */
+  prefilter?: boolean;
 }
-
-interface IndexedEntry {
-  rule: number;
-  predicate: Predicate;
-}
-
-const ANY = '*';
 
 export function compileRuleSet(input: CompileRuleSetInput): {
   ruleSet: RuleSet;
@@ -62,10 +65,10 @@ export function compileRuleSet(input: CompileRuleSetInput): {
   const table = new PredicateTable();
   const literals = new LiteralIndex();
   const rules: CompiledRuleInfo[] = [];
-  const ruleDocs: SigmaRuleDocument[] = [];
   const filters = input.documents.filter((d): d is SigmaFilterDocument => d.kind === 'filter');
-  const indexed = new Map<string, IndexedEntry[]>();
-  const unindexed: IndexedEntry[] = [];
+  const index = new RuleIndex();
+  // Per rule, the anchor of each of its logsource branches.
+  const anchorExprs: AnchorExpr[][] = [];
 
   for (const doc of input.documents) {
     if (doc.kind !== 'rule') continue;
@@ -93,6 +96,7 @@ export function compileRuleSet(input: CompileRuleSetInput): {
     }
     const ruleFilters = filters.filter((f) => filterApplies(f, doc));
     const compiled: Array<{ branch: LogsourceBranch | null; predicate: Predicate }> = [];
+    const anchors: AnchorExpr[] = [];
     try {
       for (const branch of branches ?? [null]) {
         const ctx: FieldCompileContext = { rename: renamer(branch), placeholders, literals };
@@ -100,53 +104,48 @@ export function compileRuleSet(input: CompileRuleSetInput): {
         // Filters specification: the filter condition is ANDed to the rule's condition.
         for (const filter of ruleFilters)
           parts.push(compileDetection(filter.detection, ctx, table));
-        compiled.push({ branch, predicate: allOf(parts) });
+        compiled.push({ branch, predicate: allOf(parts.map((p) => p.predicate)) });
+        anchors.push(andAnchor(parts.map((p) => p.anchor)));
       }
     } catch (error) {
       if (!(error instanceof RuleSchemaError)) throw error;
       errors.push({ ...problem(doc, 'error', error.message), line: error.line ?? doc.line });
       continue;
     }
-    const index = rules.length;
-    rules.push(ruleInfo(doc, index));
-    ruleDocs.push(doc);
-    for (const { branch, predicate } of compiled)
-      addToIndex(branch, { rule: index, predicate }, indexed, unindexed);
+    const ruleIndex = rules.length;
+    rules.push(ruleInfo(doc, ruleIndex));
+    anchorExprs.push(anchors);
+    for (const { branch, predicate } of compiled) index.add(branch, ruleIndex, predicate);
   }
 
-  literals.freeze();
+  const ruleAnchors = anchorExprs.map((branches) => ruleAnchor(branches, literals));
+  const byLiteral = new Map<number, number[]>();
+  ruleAnchors.forEach((ids, rule) => {
+    for (const id of ids ?? []) {
+      const list = byLiteral.get(id);
+      if (list) list.push(rule);
+      else byLiteral.set(id, [rule]);
+    }
+  });
+  literals.freeze(rules.length, input.prefilter === false ? new Map() : byLiteral);
+  if (input.prefilter !== false) index.setAnchors(ruleAnchors, literals);
+
   const correlationResult = compileCorrelations(input.documents, rules);
   errors.push(...correlationResult.errors);
   const correlations: CompiledCorrelation[] = correlationResult.correlations;
   const view = new EventView(table.size);
-  const buckets = new Map<string, IndexedEntry[]>();
-  const channelKeys = new Map<string, string>();
-
-  const bucketFor = (event: FlatEvent): IndexedEntry[] => {
-    const channelValue = event['Channel'];
-    const eventIdValue = event['EventID'];
-    if (typeof channelValue !== 'string') return unindexed;
-    let channel = channelKeys.get(channelValue);
-    if (channel === undefined) {
-      channel = channelValue.toLowerCase();
-      channelKeys.set(channelValue, channel);
-    }
-    const key = `${channel}\u0000${eventIdValue === undefined || eventIdValue === null ? '' : String(eventIdValue)}`;
-    let bucket = buckets.get(key);
-    if (bucket === undefined) {
-      bucket = mergeEntries([indexed.get(key), indexed.get(`${channel}\u0000${ANY}`), unindexed]);
-      buckets.set(key, bucket);
-    }
-    return bucket;
-  };
+  const matched: number[] = [];
 
   const ruleSet: RuleSet = {
     rules,
     correlations: correlations.map((c) => c.info),
+    unanchoredRules: ruleAnchors.filter((a) => a === null).length,
     match(event) {
-      view.reset(event);
+      if (view.reset(event)) literals.clear();
+      matched.length = 0;
+      index.match(index.bucketFor(event), view, matched);
       const out: CompiledRuleInfo[] = [];
-      for (const entry of bucketFor(event)) if (entry.predicate(view)) out.push(rules[entry.rule]!);
+      for (const rule of matched) out.push(rules[rule]!);
       return out;
     },
     createCorrelator() {
@@ -156,58 +155,16 @@ export function compileRuleSet(input: CompileRuleSetInput): {
   return { ruleSet, errors };
 }
 
-function addToIndex(
-  branch: LogsourceBranch | null,
-  entry: IndexedEntry,
-  indexed: Map<string, IndexedEntry[]>,
-  unindexed: IndexedEntry[],
-): void {
-  if (branch === null || branch.channels.length === 0) {
-    unindexed.push(
-      branch === null
-        ? entry
-        : { rule: entry.rule, predicate: allOf([providerTest(branch), entry.predicate]) },
-    );
-    return;
+/** A rule's anchor literals: the union over its branches, null when one branch has none. */
+function ruleAnchor(branches: readonly AnchorExpr[], literals: LiteralIndex): number[] | null {
+  const ids = new Set<number>();
+  const cost = (id: number): number => literalCost(literals.texts[id]!.length, literals.uses[id]!);
+  for (const expr of branches) {
+    const resolved = resolveAnchor(expr, cost);
+    if (resolved === null) return null;
+    for (const id of resolved.ids) ids.add(id);
   }
-  const predicate =
-    branch.providers && branch.providers.length > 0
-      ? allOf([providerTest(branch), entry.predicate])
-      : entry.predicate;
-  const ids = branch.eventIds && branch.eventIds.length > 0 ? branch.eventIds.map(String) : [ANY];
-  for (const channel of branch.channels) {
-    for (const id of ids) {
-      const key = `${channel.toLowerCase()}\u0000${id}`;
-      const list = indexed.get(key) ?? [];
-      list.push({ rule: entry.rule, predicate });
-      indexed.set(key, list);
-    }
-  }
-}
-
-function providerTest(branch: LogsourceBranch): Predicate {
-  const providers = new Set((branch.providers ?? []).map((p) => p.toLowerCase()));
-  const ids = new Set((branch.eventIds ?? []).map(String));
-  return (ev) => {
-    if (providers.size > 0 && !(ev.lower('Provider_Name') ?? []).some((p) => providers.has(p)))
-      return false;
-    if (ids.size > 0 && !(ev.strings('EventID') ?? []).some((id) => ids.has(id))) return false;
-    return true;
-  };
-}
-
-/** One list per event key, in rule order, with a rule's several branches merged into one entry. */
-function mergeEntries(lists: Array<IndexedEntry[] | undefined>): IndexedEntry[] {
-  const byRule = new Map<number, Predicate[]>();
-  for (const list of lists)
-    for (const entry of list ?? []) {
-      const existing = byRule.get(entry.rule);
-      if (existing) existing.push(entry.predicate);
-      else byRule.set(entry.rule, [entry.predicate]);
-    }
-  return [...byRule.entries()]
-    .sort((a, b) => a[0] - b[0])
-    .map(([rule, predicates]) => ({ rule, predicate: anyOf(predicates) }));
+  return [...ids];
 }
 
 function renamer(branch: LogsourceBranch | null): (field: string) => string {
