@@ -1,25 +1,16 @@
 // The command line as scripts and acceptance checks use it: real `ward` processes on a fresh
 // embedded data directory, through bin/ward.js as `npx ward` runs it.
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateNessus, generateNmapXml } from '../src/demo/scan-generators.ts';
+import { runWardCli } from './ward-process.ts';
 
-const BIN = fileURLToPath(new URL('../bin/ward.js', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'ward-cli-'));
 const env = { ...process.env, WARD_DATA_DIR: join(dir, 'data'), WARD_LOG_LEVEL: 'warn' };
 
-function ward(...args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], {
-    env,
-    encoding: 'utf8',
-    timeout: 120_000,
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const ward = (...args: string[]) => runWardCli(args, env);
 
 interface CliFinding {
   id: string;
@@ -110,11 +101,8 @@ describe('ward CLI', () => {
     const verify = ward('audit', 'verify');
     expect(verify.code, verify.stderr).toBe(0);
     expect(verify.stdout).toMatch(/intact/);
-    const bad = spawnSync(process.execPath, [BIN, 'findings', 'list'], {
-      env: { ...env, WARD_PORT: 'http' },
-      encoding: 'utf8',
-    });
-    expect(bad.status).toBe(2);
+    const bad = runWardCli(['findings', 'list'], { ...env, WARD_PORT: 'http' });
+    expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/WARD_PORT/);
   });
 });

@@ -1,29 +1,19 @@
 // `ward creds` as acceptance checks use it: real processes on a fresh data directory. The
 // corpus import and the audit need no database and no server; the range API of a server started
 // afterwards answers for the imported hashes.
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { writeHibpFile } from '../src/safeguards/credentials/corpus/index.ts';
 import { ntlmHex } from '../src/safeguards/credentials/hashing/ntlm.ts';
-import { freePort, startWard, waitForHealth } from './ward-process.ts';
+import { freePort, runWardCli, startWard, waitForHealth } from './ward-process.ts';
 
-const BIN = fileURLToPath(new URL('../bin/ward.js', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'ward-creds-cli-'));
 const dataDir = join(dir, 'data');
 const env = { ...process.env, WARD_DATA_DIR: dataDir, WARD_LOG_LEVEL: 'warn', WARD_DEMO: 'false' };
 
-function ward(...args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], {
-    env,
-    encoding: 'utf8',
-    timeout: 120_000,
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const ward = (...args: string[]) => runWardCli(args, env);
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -108,12 +98,8 @@ describe('ward creds', () => {
   });
 
   it('checks a password from standard input without echoing it', () => {
-    const r = spawnSync(process.execPath, [BIN, 'creds', 'check', '--json'], {
-      env,
-      input: 'Autumn2023!\n',
-      encoding: 'utf8',
-    });
-    expect(r.status).toBe(1);
+    const r = runWardCli(['creds', 'check', '--json'], env, 'Autumn2023!\n');
+    expect(r.code).toBe(1);
     const result = JSON.parse(r.stdout);
     expect(result.ok).toBe(false);
     expect(result.reasons.map((x: { code: string }) => x.code)).toContain('season_or_year');

@@ -1,26 +1,17 @@
 // `ward detect` and `ward rules check` as incident responders and acceptance checks run them:
 // real processes, no server, no database; inputs generated here (EVTX through Ward's writer).
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { EvtxJson } from '../src/safeguards/ransomware/events/event-types.ts';
 import { writeEvtx } from '../src/safeguards/ransomware/evtx/index.ts';
+import { runWardCli } from './ward-process.ts';
 
-const BIN = fileURLToPath(new URL('../bin/ward.js', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'ward-detect-cli-'));
 const env = { ...process.env, WARD_DATA_DIR: join(dir, 'data'), WARD_LOG_LEVEL: 'warn' };
 
-function ward(...args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], {
-    env,
-    encoding: 'utf8',
-    timeout: 120_000,
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const ward = (...args: string[]) => runWardCli(args, env);
 const jsonLines = (text: string) =>
   text
     .trim()

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 
@@ -93,4 +93,21 @@ export async function setupAdmin(
     .map((c) => c.split(';')[0])
     .join('; ');
   return { cookie, csrf: me.csrfToken };
+}
+
+const BIN = fileURLToPath(new URL('../bin/ward.js', import.meta.url));
+
+/** Runs `ward <args>` through bin/ward.js as `npx ward` does, and waits for it to exit. */
+export function runWardCli(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  input?: string,
+): { code: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    env,
+    encoding: 'utf8',
+    timeout: 120_000,
+    ...(input === undefined ? {} : { input }),
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }

@@ -1,12 +1,12 @@
-import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ntlmHex } from '../../src/safeguards/credentials/hashing/ntlm.ts';
+import { hasChromium, launchChromium, unlabelledControls } from './browser-kit.ts';
 import { ensureWebBuild, startWardServer } from './ward-server.ts';
 
-const CHROMIUM = process.env['WARD_CHROMIUM'] ?? '/usr/bin/chromium';
 const SHOTS =
   process.env['WARD_SCREENSHOT_DIR'] ?? mkdtempSync(join(tmpdir(), 'ward-creds-shots-'));
 const ADMIN_PASSWORD = 'tangerine lighthouse gravel orbit sonata';
@@ -37,27 +37,7 @@ function sampleEntraCsv(): string {
   ].join('\n');
 }
 
-/** Every visible form control must have an accessible name from a <label> or aria-label. */
-async function unlabelledControls(page: Page): Promise<string[]> {
-  return page.$$eval('input, select, textarea', (elements) =>
-    elements
-      .filter(
-        (el) =>
-          (el as HTMLInputElement).type !== 'hidden' && (el as HTMLElement).offsetParent !== null,
-      )
-      .filter((el) => {
-        const control = el as HTMLInputElement;
-        return (
-          (control.labels?.length ?? 0) === 0 &&
-          !control.getAttribute('aria-label') &&
-          !control.getAttribute('aria-labelledby')
-        );
-      })
-      .map((el) => el.outerHTML.slice(0, 120)),
-  );
-}
-
-describe.skipIf(!existsSync(CHROMIUM))('Credentials page in Chromium', () => {
+describe.skipIf(!hasChromium)('Credentials page in Chromium', () => {
   let browser: Browser;
   let page: Page;
   let baseUrl = '';
@@ -71,17 +51,7 @@ describe.skipIf(!existsSync(CHROMIUM))('Credentials page in Chromium', () => {
     stopServer = server.stop;
     serverOutput = server.output;
     mkdirSync(SHOTS, { recursive: true });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     page.setDefaultTimeout(20_000);
     console.log(`ward credentials test: ward serve at ${baseUrl}; screenshots in ${SHOTS}`);
