@@ -27,6 +27,11 @@ export interface Principal {
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: Access;
+    /**
+     * false: no automatic audit entry for this state-changing route. Only for data intake at
+     * machine rate (event ingest), where the entries would drown the log; the route must say why.
+     */
+    audit?: boolean;
   }
   interface FastifyRequest {
     principal: Principal | null;

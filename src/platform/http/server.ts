@@ -133,7 +133,12 @@ export async function createHttpServer(opts: HttpServerOptions): Promise<HttpSer
   });
 
   app.addHook('onSend', async (request, reply, payload) => {
-    if (MUTATING.has(request.method) && request.url.startsWith('/api') && !request.is404) {
+    if (
+      MUTATING.has(request.method) &&
+      request.url.startsWith('/api') &&
+      !request.is404 &&
+      request.routeOptions.config.audit !== false
+    ) {
       await opts.recordMutation(request, reply.statusCode);
     }
     return payload;
