@@ -207,10 +207,19 @@ const WINDOWS_CATEGORIES: LogsourceMapping[] = [
   },
 ];
 
+// Events `ward canary watch` posts from file servers (any OS), see canary/event-poster.ts.
+const WARD_SOURCES: LogsourceMapping[] = [
+  {
+    product: 'ward',
+    service: 'canary',
+    branches: [{ channels: ['Ward-Canary'], providers: ['Ward-Canary'] }],
+  },
+];
+
 export const DEFAULT_LOGSOURCE_MAP: LogsourceMap = {
-  mappings: [...WINDOWS_CATEGORIES, ...WINDOWS_SERVICES],
+  mappings: [...WINDOWS_CATEGORIES, ...WINDOWS_SERVICES, ...WARD_SOURCES],
   unmapped: 'any-event',
-  products: ['windows'],
+  products: ['windows', 'ward'],
 };
 
 /**
