@@ -19,6 +19,7 @@ import {
   type CredentialChecks,
   type CredentialsOptions,
 } from './safeguards/credentials/index.ts';
+import { createRansomware, type RansomwareOptions } from './safeguards/ransomware/index.ts';
 
 export const WARD_VERSION = '0.1.0';
 
@@ -125,6 +126,16 @@ export async function openApp(config: Config, opts: OpenOptions = {}): Promise<A
         options: credentialsOptionsOf(config),
         authenticate: (request) => auth.authenticate(request),
       }).module,
+      createRansomware({
+        db,
+        core,
+        audit,
+        clock,
+        jobs,
+        stream,
+        log: log.child({ module: 'ransomware' }),
+        options: ransomwareOptionsOf(config),
+      }).module,
     ];
     // Job handlers start only in startApp, after this, so they always see migrated tables.
     const migration = await migrate(
@@ -164,6 +175,17 @@ export function credentialsOptionsOf(config: Config): CredentialsOptions {
     minLength: config.credsMinLength,
     rangeAuth: config.credsRangeAuth,
     staleDays: config.credsStaleDays,
+  };
+}
+
+/** The ransomware safeguard's settings from the Config. */
+export function ransomwareOptionsOf(config: Config): RansomwareOptions {
+  return {
+    ruleDirs: config.detectRuleDirs,
+    groupMinutes: config.alertGroupMinutes,
+    alertWebhookUrl: config.alertWebhookUrl,
+    containmentWebhookUrl: config.containmentWebhookUrl,
+    ingestMaxEvents: config.ingestMaxEvents,
   };
 }
 

@@ -152,6 +152,31 @@ export const configSchema = z.object({
   credsStaleDays: int(1, 3650)
     .default(90)
     .describe('Days without a sign-in after which a directory account counts as stale.'),
+  detectRuleDirs: list
+    .default([])
+    .describe(
+      "Extra Sigma rule trees for live detection, comma-separated, loaded with Ward's ransomware pack (e.g. a SigmaHQ checkout).",
+    ),
+  alertGroupMinutes: int(1, 24 * 60)
+    .default(60)
+    .describe('Matches of one rule on one host within this many minutes join one alert.'),
+  alertWebhookUrl: z
+    .string()
+    .url()
+    .optional()
+    .describe(
+      'URL that receives a JSON POST for every new alert of level high or critical (chat, pager, SOAR).',
+    ),
+  containmentWebhookUrl: z
+    .string()
+    .url()
+    .optional()
+    .describe(
+      'URL that receives a JSON POST when an analyst starts a containment step (isolate host, disable account, block hash): the EDR integration.',
+    ),
+  ingestMaxEvents: int(1, 100_000)
+    .default(5000)
+    .describe('Most events accepted in one POST /api/ransomware/ingest batch.'),
 });
 
 export type Config = z.infer<typeof configSchema>;

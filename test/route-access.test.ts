@@ -16,6 +16,8 @@ const EXPECTED_PUBLIC = [
   'GET /api/setup',
   'POST /api/setup',
   'POST /api/auth/login',
+  // Log shippers authenticate with an ingest token (checked in the route), not as a user.
+  'POST /api/ransomware/ingest',
 ];
 
 // The auditor "reads everything and changes nothing"; these are the only changes an auditor may
