@@ -1,5 +1,19 @@
 import type {
+  AlertDetail,
+  AlertQuery,
+  AlertStatus,
   ApiToken,
+  Alert,
+  Case,
+  CaseDetail,
+  CaseEvidence,
+  CaseStatus,
+  CaseUpdate,
+  ContainmentStep,
+  CreatedIngestSource,
+  IngestSource,
+  ReadinessAnswerValue,
+  ReadinessAssessment,
   Asset,
   AuditEntry,
   AuditVerifyResult,
@@ -154,6 +168,7 @@ export function toQuery(
 const get = <T>(path: string, signal?: AbortSignal) => request<T>('GET', path, { signal });
 const post = <T>(path: string, body?: unknown) => request<T>('POST', path, { body: body ?? {} });
 const patch = <T>(path: string, body: unknown) => request<T>('PATCH', path, { body });
+const put = <T>(path: string, body: unknown) => request<T>('PUT', path, { body });
 const del = <T>(path: string) => request<T>('DELETE', path);
 const id = (value: string) => encodeURIComponent(value);
 
@@ -243,6 +258,47 @@ export const api = {
   },
   mfaCoverage: (days: number, signal?: AbortSignal) =>
     get<MfaCoveragePoint[]>(`/api/creds/mfa-coverage${toQuery({ days })}`, signal),
+
+  alerts: (query: AlertQuery, signal?: AbortSignal) =>
+    get<Page<Alert>>(`/api/ransomware/alerts${toQuery({ ...query })}`, signal),
+  alert: (alertId: string, signal?: AbortSignal) =>
+    get<AlertDetail>(`/api/ransomware/alerts/${id(alertId)}`, signal),
+  updateAlert: (alertId: string, status: AlertStatus) =>
+    patch<Alert>(`/api/ransomware/alerts/${id(alertId)}`, { status }),
+  /** Without a case id the alert starts a new case. */
+  alertToCase: (alertId: string, caseId?: string) =>
+    post<CaseDetail>(`/api/ransomware/alerts/${id(alertId)}/case`, caseId ? { caseId } : {}),
+  cases: (
+    query: { status?: CaseStatus[]; assignee?: string; limit?: number; offset?: number },
+    signal?: AbortSignal,
+  ) => get<Page<Case>>(`/api/ransomware/cases${toQuery({ ...query })}`, signal),
+  createCase: (title: string, alertIds: string[]) =>
+    post<CaseDetail>('/api/ransomware/cases', { title, alertIds }),
+  rwCase: (caseId: string, signal?: AbortSignal) =>
+    get<CaseDetail>(`/api/ransomware/cases/${id(caseId)}`, signal),
+  updateCase: (caseId: string, body: CaseUpdate) =>
+    patch<CaseDetail>(`/api/ransomware/cases/${id(caseId)}`, body),
+  addCaseComment: (caseId: string, text: string) =>
+    post<unknown>(`/api/ransomware/cases/${id(caseId)}/comments`, { text }),
+  addCaseEvidence: (caseId: string, body: { label: string; url?: string; note?: string }) =>
+    post<CaseEvidence>(`/api/ransomware/cases/${id(caseId)}/evidence`, body),
+  containCase: (caseId: string, step: ContainmentStep['key'], target?: string) =>
+    post<unknown>(
+      `/api/ransomware/cases/${id(caseId)}/containment/${id(step)}`,
+      target ? { target } : {},
+    ),
+  readiness: (signal?: AbortSignal) =>
+    get<ReadinessAssessment>('/api/ransomware/readiness', signal),
+  answerReadiness: (key: string, answer: ReadinessAnswerValue, evidence?: string) =>
+    put<ReadinessAssessment>(`/api/ransomware/readiness/${id(key)}`, {
+      answer,
+      ...(evidence ? { evidence } : {}),
+    }),
+  ingestSources: (signal?: AbortSignal) => get<IngestSource[]>('/api/ransomware/sources', signal),
+  createIngestSource: (body: { name: string; description?: string }) =>
+    post<CreatedIngestSource>('/api/ransomware/sources', body),
+  disableIngestSource: (sourceId: string) =>
+    del<unknown>(`/api/ransomware/sources/${id(sourceId)}`),
 };
 
 /** A message for people: the server's text, plus the reasons in `details` when it gives a list. */

@@ -4,17 +4,23 @@ import { AnnouncerProvider } from './components/announcer.tsx';
 import { BareLayout, Layout } from './components/layout.tsx';
 import { Loading } from './components/loading.tsx';
 import { AccountPage } from './pages/account-page.tsx';
+import { AlertDetailPage } from './pages/alert-detail-page.tsx';
+import { AlertsPage } from './pages/alerts-page.tsx';
 import { AssetDetailPage } from './pages/asset-detail-page.tsx';
 import { AssetsPage } from './pages/assets-page.tsx';
 import { AuditPage } from './pages/audit-page.tsx';
+import { CaseDetailPage } from './pages/case-detail-page.tsx';
+import { CasesPage } from './pages/cases-page.tsx';
 import { ChangePasswordPage } from './pages/change-password-page.tsx';
 import { CredentialsPage } from './pages/credentials-page.tsx';
 import { DashboardPage } from './pages/dashboard-page.tsx';
 import { FindingDetailPage } from './pages/finding-detail-page.tsx';
 import { FindingsPage } from './pages/findings-page.tsx';
 import { ImportsPage } from './pages/imports-page.tsx';
+import { IngestSourcesPage } from './pages/ingest-sources-page.tsx';
 import { LoginPage } from './pages/login-page.tsx';
 import { NotFoundPage } from './pages/not-found-page.tsx';
+import { ReadinessPage } from './pages/readiness-page.tsx';
 import { SetupPage } from './pages/setup-page.tsx';
 import { UsersPage } from './pages/users-page.tsx';
 import { matchPath, useLocation } from './router.tsx';
@@ -100,6 +106,18 @@ const ROUTES: readonly {
   },
   { pattern: '/imports', render: () => <ImportsPage /> },
   { pattern: '/credentials', render: () => <CredentialsPage /> },
+  { pattern: '/alerts', render: () => <AlertsPage /> },
+  {
+    pattern: '/alerts/:id',
+    render: (p) => <AlertDetailPage key={p['id']} id={p['id'] as string} />,
+  },
+  { pattern: '/cases', render: () => <CasesPage /> },
+  {
+    pattern: '/cases/:id',
+    render: (p) => <CaseDetailPage key={p['id']} id={p['id'] as string} />,
+  },
+  { pattern: '/readiness', render: () => <ReadinessPage /> },
+  { pattern: '/ingest-sources', render: () => <IngestSourcesPage /> },
   { pattern: '/users', render: () => <UsersPage /> },
   { pattern: '/audit', render: () => <AuditPage /> },
   { pattern: '/account', render: () => <AccountPage /> },

@@ -17,6 +17,12 @@ const NAV: readonly NavItem[] = [
   { to: '/assets', label: 'Assets' },
   { to: '/imports', label: 'Imports' },
   { to: '/credentials', label: 'Credentials' },
+  // Ransomware: the alert and case queues open on what is still to be done.
+  { to: '/alerts?status=open,acknowledged', label: 'Alerts' },
+  { to: '/cases?status=open,in_progress', label: 'Cases' },
+  { to: '/readiness', label: 'Readiness' },
+  // Ingest sources (admin) are linked from the Alerts page: one more item here would push the
+  // header past 1280 px.
   { to: '/users', label: 'Users', roles: ['admin'] },
   { to: '/audit', label: 'Audit log', roles: ['admin', 'auditor'] },
   { to: '/account', label: 'Account' },
