@@ -19,7 +19,11 @@ import {
   type CredentialChecks,
   type CredentialsOptions,
 } from './safeguards/credentials/index.ts';
-import { createRansomware, type RansomwareOptions } from './safeguards/ransomware/index.ts';
+import {
+  createRansomware,
+  type Ransomware,
+  type RansomwareOptions,
+} from './safeguards/ransomware/index.ts';
 
 export const WARD_VERSION = '0.1.0';
 
@@ -41,6 +45,8 @@ export interface App {
   core: Core;
   /** The password policy and breached-password corpus (safeguard 2), also behind Ward's own users. */
   credentials: CredentialChecks;
+  /** Live detection, cases and readiness (safeguard 4), for the demo seeder and tests. */
+  ransomware: Ransomware;
   /** Remediation deadlines from the config, as the core applies them. */
   sla: SlaPolicy;
   /** The explicit module list: migrations run and routes register in this order. */
@@ -111,6 +117,16 @@ export async function openApp(config: Config, opts: OpenOptions = {}): Promise<A
       log: log.child({ module: 'core' }),
       sla,
     });
+    const ransomware = createRansomware({
+      db,
+      core,
+      audit,
+      clock,
+      jobs,
+      stream,
+      log: log.child({ module: 'ransomware' }),
+      options: ransomwareOptionsOf(config),
+    });
     // The explicit module list. Safeguard modules join here as they are built.
     const modules: WardModule[] = [
       createHealthModule(db, WARD_VERSION),
@@ -126,16 +142,7 @@ export async function openApp(config: Config, opts: OpenOptions = {}): Promise<A
         options: credentialsOptionsOf(config),
         authenticate: (request) => auth.authenticate(request),
       }).module,
-      createRansomware({
-        db,
-        core,
-        audit,
-        clock,
-        jobs,
-        stream,
-        log: log.child({ module: 'ransomware' }),
-        options: ransomwareOptionsOf(config),
-      }).module,
+      ransomware.module,
     ];
     // Job handlers start only in startApp, after this, so they always see migrated tables.
     const migration = await migrate(
@@ -154,6 +161,7 @@ export async function openApp(config: Config, opts: OpenOptions = {}): Promise<A
       auth,
       core,
       credentials,
+      ransomware,
       sla,
       modules,
       migration,

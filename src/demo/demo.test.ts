@@ -92,6 +92,36 @@ describe('demo hospital', () => {
     expect(creds.total).toBeGreaterThan(10);
   });
 
+  it('has alerts from a ransomware attack, a case on the ICU PC and a readiness assessment', async () => {
+    const alerts = await app.db.query<{ rule_title: string; host: string }>(
+      'SELECT rule_title, host FROM rw_alerts ORDER BY first_seen',
+    );
+    const titles = alerts.map((a) => a.rule_title).join(' | ');
+    for (const expected of [
+      /shadow/i,
+      /wbadmin|backup/i,
+      /bcdedit|recovery/i,
+      /log cleared/i,
+      /psexec|service/i,
+    ]) {
+      expect(titles).toMatch(expected);
+    }
+    const [kase] = await app.db.query<{ title: string; alerts: number }>(
+      `SELECT c.title, (SELECT count(*)::int FROM rw_alerts a WHERE a.case_id = c.id) AS alerts FROM rw_cases c`,
+    );
+    expect(kase?.alerts).toBeGreaterThanOrEqual(3);
+    const readiness = await app.ransomware.readiness.assess();
+    expect(readiness.questions.some((q) => q.answer?.stale)).toBe(true);
+    expect(readiness.score).toBeGreaterThan(0);
+    expect(readiness.score).toBeLessThan(100);
+    const gaps = await app.core.listFindings({
+      safeguard: ['ransomware'],
+      status: ['open'],
+      limit: 1,
+    });
+    expect(gaps.total).toBeGreaterThan(3);
+  });
+
   it('does nothing on a database that already has users', async () => {
     const before = await app.db.query<{ n: number }>('SELECT count(*)::int AS n FROM findings');
     expect(await seedDemoIfEmpty(app)).toBeNull();

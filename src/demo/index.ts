@@ -6,12 +6,19 @@ import { createCore, type Core, type CoreDeps } from '../core/index.ts';
 import { fixedClock } from '../platform/clock.ts';
 import type { Auth } from '../platform/auth/index.ts';
 import type { CredentialChecks } from '../safeguards/credentials/index.ts';
+import type { Ransomware } from '../safeguards/ransomware/index.ts';
 import { DEMO_DEPARTMENTS, seedDemoAssets } from './demo-assets.ts';
 import { seedDemoCredentials } from './demo-credentials.ts';
+import { seedDemoRansomware } from './demo-ransomware.ts';
 import { generateNessusFile, generateNmapXml } from './scan-generators.ts';
 
 /** What the demo seeder needs from the running app (structural, so demo/ never imports app.ts). */
-export type DemoDeps = CoreDeps & { auth: Auth; core: Core; credentials: CredentialChecks };
+export type DemoDeps = CoreDeps & {
+  auth: Auth;
+  core: Core;
+  credentials: CredentialChecks;
+  ransomware: Ransomware;
+};
 
 export interface DemoCredentials {
   username: string;
@@ -119,6 +126,8 @@ export async function seedDemoIfEmpty(app: DemoDeps): Promise<DemoCredentials | 
     app,
     [60, 30, 0].map((daysAgo) => new Date(now.getTime() - daysAgo * 86_400_000)),
   );
+  // A ransomware attack's precursors two days ago, their alerts and a case (safeguard 4).
+  await seedDemoRansomware(app);
   app.log.info('demo hospital seeded');
   return { username: 'admin', password };
 }

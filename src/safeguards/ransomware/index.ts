@@ -6,9 +6,18 @@ import type { JobQueue } from '../../platform/jobs/index.ts';
 import type { Logger } from '../../platform/log.ts';
 import type { WardModule } from '../../platform/module.ts';
 import type { EventStream } from '../../platform/stream/index.ts';
-import { registerCaseRoutes } from './cases/index.ts';
-import { createLiveDetection } from './live/index.ts';
-import { createReadiness } from './readiness/index.ts';
+import { registerCaseRoutes, type CaseDeps } from './cases/index.ts';
+import { createLiveDetection, type LiveDetection } from './live/index.ts';
+import { createReadiness, type Readiness } from './readiness/index.ts';
+
+export {
+  addComment,
+  completeContainmentStep,
+  createCase,
+  updateCase,
+  type CaseDeps,
+} from './cases/index.ts';
+export { createReadiness, type Readiness } from './readiness/index.ts';
 
 /** The ransomware tables: ingest sources, alerts, cases, site filters, readiness answers. */
 export const RANSOMWARE_MIGRATIONS: MigrationSet = {
@@ -41,7 +50,15 @@ export interface RansomwareDeps {
  * containment, and the recovery-readiness assessment. Hunting over files (`ward detect`) needs
  * none of this and lives in detect/.
  */
-export function createRansomware(deps: RansomwareDeps): { module: WardModule } {
+export interface Ransomware {
+  module: WardModule;
+  live: LiveDetection;
+  readiness: Readiness;
+  /** What the case functions need (the demo seeder opens a case through them). */
+  cases: CaseDeps;
+}
+
+export function createRansomware(deps: RansomwareDeps): Ransomware {
   const { options } = deps;
   const live = createLiveDetection({
     db: deps.db,
@@ -62,19 +79,23 @@ export function createRansomware(deps: RansomwareDeps): { module: WardModule } {
     jobs: deps.jobs,
     log: deps.log.child({ part: 'readiness' }),
   });
+  const cases: CaseDeps = {
+    db: deps.db,
+    audit: deps.audit,
+    clock: deps.clock,
+    log: deps.log.child({ part: 'cases' }),
+    containmentWebhookUrl: options.containmentWebhookUrl,
+  };
   return {
+    live,
+    readiness,
+    cases,
     module: {
       name: 'ransomware',
       migrations: RANSOMWARE_MIGRATIONS,
       async registerRoutes(http) {
         await live.registerRoutes(http);
-        registerCaseRoutes(http, {
-          db: deps.db,
-          audit: deps.audit,
-          clock: deps.clock,
-          log: deps.log.child({ part: 'cases' }),
-          containmentWebhookUrl: options.containmentWebhookUrl,
-        });
+        registerCaseRoutes(http, cases);
         readiness.registerRoutes(http);
       },
       async startWorkers() {

@@ -20,7 +20,7 @@ import { defaultRuleDirs } from '../detect/index.ts';
 import { compileRuleSet, loadRuleTree, type RuleSet } from '../sigma/index.ts';
 import { registerAlertRoutes } from './alert-routes.ts';
 import { createAlertWebhook, type AlertWebhook } from './alert-webhook.ts';
-import { createDetector } from './detector.ts';
+import { createDetector, type Detector } from './detector.ts';
 import { registerIngestRoute } from './ingest-route.ts';
 import { EVENTS_SUBJECT, type EventBatchMessage } from './ingest.ts';
 import { createSiteFilters } from './site-filters.ts';
@@ -56,6 +56,11 @@ export interface LiveDetectionDeps {
 export interface LiveDetection {
   registerRoutes(http: HttpServer): Promise<void>;
   startWorkers(): Promise<void>;
+  /**
+   * Matches one batch in this process and stores its alerts, as a worker does with a stream
+   * message (the demo seeder uses it: it runs before the workers subscribe).
+   */
+  detect(message: EventBatchMessage): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -63,6 +68,22 @@ export function createLiveDetection(deps: LiveDetectionDeps): LiveDetection {
   const log = deps.log;
   let subscription: Subscription | null = null;
   let webhook: AlertWebhook | null = null;
+  let detector: Detector | null = null;
+  // The rule set is compiled once per process, on first use (workers or the demo seeder).
+  const detectorOf = async (): Promise<Detector> => {
+    if (detector) return detector;
+    const ruleSet = compileRules(deps.ruleDirs, log);
+    const filters = createSiteFilters(deps.db);
+    await filters.refresh();
+    webhook = createAlertWebhook({
+      url: deps.alertWebhookUrl,
+      fetch: deps.fetch ?? fetch,
+      log,
+      ...(deps.webhookBackoffMs !== undefined ? { backoffMs: deps.webhookBackoffMs } : {}),
+    });
+    detector = createDetector({ ...deps, ruleSet, filters, webhook });
+    return detector;
+  };
 
   return {
     async registerRoutes(http) {
@@ -73,22 +94,17 @@ export function createLiveDetection(deps: LiveDetectionDeps): LiveDetection {
 
     async startWorkers() {
       if (subscription) return;
-      const ruleSet = compileRules(deps.ruleDirs, log);
-      const filters = createSiteFilters(deps.db);
-      await filters.refresh();
-      webhook = createAlertWebhook({
-        url: deps.alertWebhookUrl,
-        fetch: deps.fetch ?? fetch,
-        log,
-        ...(deps.webhookBackoffMs !== undefined ? { backoffMs: deps.webhookBackoffMs } : {}),
-      });
-      const detector = createDetector({ ...deps, ruleSet, filters, webhook });
+      const worker = await detectorOf();
       subscription = await deps.stream.subscribe<EventBatchMessage>(
         EVENTS_SUBJECT,
         DETECT_GROUP,
-        async (msg) => detector.handle(msg.data),
+        async (msg) => worker.handle(msg.data),
         { concurrency: deps.workerConcurrency ?? 2 },
       );
+    },
+
+    async detect(message) {
+      await (await detectorOf()).handle(message);
     },
 
     async close() {
