@@ -194,6 +194,12 @@ export function ransomwareOptionsOf(config: Config): RansomwareOptions {
     alertWebhookUrl: config.alertWebhookUrl,
     containmentWebhookUrl: config.containmentWebhookUrl,
     ingestMaxEvents: config.ingestMaxEvents,
+    email: {
+      smtpUrl: config.smtpUrl,
+      to: config.alertEmailTo,
+      from: config.alertEmailFrom,
+      publicUrl: config.publicUrl,
+    },
   };
 }
 

@@ -174,6 +174,17 @@ export const configSchema = z.object({
     .describe(
       'URL that receives a JSON POST when an analyst starts a containment step (isolate host, disable account, block hash): the EDR integration.',
     ),
+  smtpUrl: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
+    .optional()
+    .describe(
+      'Mail relay for alert e-mail: smtp://relay:25, smtp://user:pass@relay:587 (STARTTLS when offered) or smtps://relay:465.',
+    ),
+  alertEmailTo: list
+    .default([])
+    .describe('Recipients of e-mail for new high and critical alerts, comma-separated.'),
+  alertEmailFrom: z.string().default('ward@localhost').describe('Sender address of alert e-mail.'),
   ingestMaxEvents: int(1, 100_000)
     .default(5000)
     .describe('Most events accepted in one POST /api/ransomware/ingest batch.'),

@@ -32,6 +32,8 @@ export interface RansomwareOptions {
   alertWebhookUrl?: string | undefined;
   containmentWebhookUrl?: string | undefined;
   ingestMaxEvents: number;
+  /** Alert e-mail: relay URL, recipients, sender, and Ward's URL for links. */
+  email: { smtpUrl: string | undefined; to: string[]; from: string; publicUrl: string | undefined };
 }
 
 export interface RansomwareDeps {
@@ -70,6 +72,7 @@ export function createRansomware(deps: RansomwareDeps): Ransomware {
     groupMinutes: options.groupMinutes,
     alertWebhookUrl: options.alertWebhookUrl,
     ingestMaxEvents: options.ingestMaxEvents,
+    email: options.email,
   });
   const readiness = createReadiness({
     db: deps.db,

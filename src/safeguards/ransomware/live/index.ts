@@ -19,6 +19,7 @@ import type { EventStream, Subscription } from '../../../platform/stream/index.t
 import { defaultRuleDirs } from '../detect/index.ts';
 import { compileRuleSet, loadRuleTree, type RuleSet } from '../sigma/index.ts';
 import { registerAlertRoutes } from './alert-routes.ts';
+import { combineNotifiers, createAlertEmail } from './alert-email.ts';
 import { createAlertWebhook, type AlertWebhook } from './alert-webhook.ts';
 import { createDetector, type Detector } from './detector.ts';
 import { registerIngestRoute } from './ingest-route.ts';
@@ -44,6 +45,13 @@ export interface LiveDetectionDeps {
   groupMinutes: number;
   /** POSTed JSON for every new high or critical alert. */
   alertWebhookUrl?: string | undefined;
+  /** E-mail for every new high or critical alert, when a relay and recipients are configured. */
+  email?: {
+    smtpUrl: string | undefined;
+    to: readonly string[];
+    from: string;
+    publicUrl?: string | undefined;
+  };
   /** Events one ingest request may carry (413 beyond). */
   ingestMaxEvents: number;
   fetch?: typeof fetch;
@@ -75,12 +83,23 @@ export function createLiveDetection(deps: LiveDetectionDeps): LiveDetection {
     const ruleSet = compileRules(deps.ruleDirs, log);
     const filters = createSiteFilters(deps.db);
     await filters.refresh();
-    webhook = createAlertWebhook({
-      url: deps.alertWebhookUrl,
-      fetch: deps.fetch ?? fetch,
-      log,
-      ...(deps.webhookBackoffMs !== undefined ? { backoffMs: deps.webhookBackoffMs } : {}),
-    });
+    const backoff = deps.webhookBackoffMs !== undefined ? { backoffMs: deps.webhookBackoffMs } : {};
+    webhook = combineNotifiers(
+      createAlertWebhook({
+        url: deps.alertWebhookUrl,
+        fetch: deps.fetch ?? fetch,
+        log,
+        ...backoff,
+      }),
+      createAlertEmail({
+        smtpUrl: deps.email?.smtpUrl,
+        to: deps.email?.to ?? [],
+        from: deps.email?.from ?? 'ward@localhost',
+        publicUrl: deps.email?.publicUrl,
+        log,
+        ...backoff,
+      }),
+    );
     detector = createDetector({ ...deps, ruleSet, filters, webhook });
     return detector;
   };
