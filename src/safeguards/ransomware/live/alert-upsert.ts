@@ -73,8 +73,15 @@ export interface UpsertedAlert {
   created: boolean;
 }
 
-/** Upserts the groups in one transaction; returns each alert's id and whether it is new. */
-export async function upsertAlerts(db: Database, groups: AlertGroup[]): Promise<UpsertedAlert[]> {
+/**
+ * Upserts the groups in one transaction; returns each alert's id and whether it is new. With a
+ * batch id, a batch already stored (a redelivery) changes nothing and returns [].
+ */
+export async function upsertAlerts(
+  db: Database,
+  groups: AlertGroup[],
+  batchId?: string,
+): Promise<UpsertedAlert[]> {
   if (groups.length === 0) return [];
   // One lock order for every worker, so two multi-row upserts cannot deadlock.
   const sorted = [...groups].sort((a, b) => (a.groupKey < b.groupKey ? -1 : 1));
@@ -94,6 +101,13 @@ export async function upsertAlerts(db: Database, groups: AlertGroup[]): Promise<
     sample: g.events[0]?.event ?? {},
   }));
   return db.transaction(async (tx) => {
+    if (batchId) {
+      const fresh = await tx.query(
+        'INSERT INTO rw_handled_batches (id) VALUES ($1) ON CONFLICT DO NOTHING RETURNING id',
+        [batchId],
+      );
+      if (fresh.length === 0) return [];
+    }
     const result = await tx.query<{
       id: string;
       group_key: string;

@@ -32,7 +32,15 @@ export interface Detector {
   handle(message: EventBatchMessage): Promise<void>;
 }
 
+// Batches older than the stream's retention cannot come back; forget them now and then.
+const PRUNE_EVERY = 1000;
+
+async function pruneHandledBatches(db: Database): Promise<void> {
+  await db.query("DELETE FROM rw_handled_batches WHERE handled_at < now() - interval '8 days'");
+}
+
 export function createDetector(deps: DetectorDeps): Detector {
+  let handled = 0;
   const correlator = deps.ruleSet.createCorrelator();
   const groupMs = Math.max(1, deps.groupMinutes) * 60_000;
   const refs = new Map<CompiledRuleInfo, AlertRule>();
@@ -71,7 +79,8 @@ export function createDetector(deps: DetectorDeps): Detector {
         }
       }
       if (groups.size === 0) return;
-      const upserted = await upsertAlerts(deps.db, [...groups.values()]);
+      const upserted = await upsertAlerts(deps.db, [...groups.values()], message.batchId);
+      if (++handled % PRUNE_EVERY === 0) await pruneHandledBatches(deps.db);
       deps.webhook.notify(upserted);
     },
   };

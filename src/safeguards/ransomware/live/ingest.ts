@@ -3,6 +3,7 @@
  * published to the event stream in chunks for the detection workers. Nothing is matched here,
  * so the API process stays cheap and detection scales with the number of workers.
  */
+import { randomUUID } from 'node:crypto';
 import type { IngestResult } from '../../../api-types.ts';
 import type { Database } from '../../../platform/db/index.ts';
 import { badRequest, HttpError } from '../../../platform/http/index.ts';
@@ -18,6 +19,8 @@ const MESSAGE_MAX_BYTES = 768 * 1024;
 
 /** What one stream message on EVENTS_SUBJECT carries. */
 export interface EventBatchMessage {
+  /** Unique per published batch, so a redelivered batch is not counted twice. */
+  batchId?: string;
   source: string;
   events: FlatEvent[];
 }
@@ -114,7 +117,11 @@ export async function ingestRecords(
   const publishes: Promise<void>[] = [];
   for (let i = 0; i < events.length; i += MESSAGE_EVENTS) {
     for (const chunk of splitBySize(events.slice(i, i + MESSAGE_EVENTS))) {
-      const message: EventBatchMessage = { source: source.name, events: chunk };
+      const message: EventBatchMessage = {
+        batchId: randomUUID(),
+        source: source.name,
+        events: chunk,
+      };
       publishes.push(deps.stream.publish(EVENTS_SUBJECT, message));
     }
   }
