@@ -18,6 +18,8 @@ import type { WardModule } from '../platform/module.ts';
 import type { EventStream } from '../platform/stream/index.ts';
 import {
   createAsset,
+  getAsset,
+  updateAsset,
   findOrCreateAssets,
   listAssets,
   type AssetQuery,
@@ -126,6 +128,9 @@ export interface Core {
     opts?: { note?: string },
   ): Promise<string[]>;
   createAsset(input: AssetInput, actor: string): Promise<Asset>;
+  getAsset(id: string): Promise<Asset | null>;
+  /** Changes an asset's fields (identifiers included, so scanner imports keep matching). Audited. */
+  updateAsset(id: string, patch: Partial<AssetInput>, actor: string): Promise<Asset>;
   /**
    * The asset of each input: an existing one of the same type and name (case aside) or a new
    * one, in one transaction with one audit entry. Results in input order.
@@ -198,6 +203,8 @@ export function createCore(deps: CoreDeps): Core {
     updateFindingsStatus: (ids, status, actor, opts) =>
       updateFindingsStatus(ctx, { ids, status, actor, note: opts?.note }),
     createAsset: (input, actor) => createAsset(ctx, input, actor),
+    getAsset: (id) => getAsset(deps.db, id),
+    updateAsset: (id, patch, actor) => updateAsset(ctx, id, patch, actor),
     findOrCreateAssets: (inputs, actor) => findOrCreateAssets(ctx, inputs, actor),
     listAssets: (q) => listAssets(deps.db, q),
     posture: () => loadPosture(deps.db, deps.clock.now()),

@@ -1,5 +1,5 @@
 import type { Asset } from '../../api-types.ts';
-import { toIso, toNumber } from '../db-values.ts';
+import { toIso, toNumber } from '../../platform/db/index.ts';
 
 /** Asset columns plus its count of open findings (open or in progress); `a` is assets. */
 export const ASSET_COLUMNS = `a.id, a.type, a.name, a.ips, a.macs, a.hostnames, a.fqdn, a.email, a.owner, a.department,

@@ -1,7 +1,12 @@
 import type { Asset, AssetInput, AssetType, Criticality, Page } from '../../api-types.ts';
-import type { Queryable, SqlParam } from '../../platform/db/index.ts';
+import {
+  type Queryable,
+  type SqlParam,
+  escapeLike,
+  isUuid,
+  toNumber,
+} from '../../platform/db/index.ts';
 import type { CoreContext } from '../context.ts';
-import { escapeLike, isUuid, toNumber } from '../db-values.ts';
 import { invalidInput, notFound } from '../errors.ts';
 import { HttpError } from '../../platform/http/index.ts';
 import { ASSET_COLUMNS, toAsset, type AssetRow } from './asset-rows.ts';

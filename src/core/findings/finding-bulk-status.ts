@@ -1,5 +1,5 @@
 import type { CoreContext } from '../context.ts';
-import { isUuid } from '../db-values.ts';
+import { isUuid } from '../../platform/db/index.ts';
 import { invalidInput } from '../errors.ts';
 import { refreshSnapshots } from '../posture/snapshots.ts';
 

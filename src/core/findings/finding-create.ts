@@ -6,7 +6,7 @@ import {
   type Severity,
 } from '../../api-types.ts';
 import type { CoreContext } from '../context.ts';
-import { isUuid } from '../db-values.ts';
+import { isUuid } from '../../platform/db/index.ts';
 import { invalidInput } from '../errors.ts';
 import { refreshSnapshots } from '../posture/snapshots.ts';
 import { dedupKey, uniqueKey } from './dedup-key.ts';

@@ -1,7 +1,6 @@
 import type { FindingComment, FindingDetail } from '../../api-types.ts';
-import type { Queryable } from '../../platform/db/index.ts';
+import { type Queryable, isUuid, toIsoOrNull } from '../../platform/db/index.ts';
 import type { CoreContext } from '../context.ts';
-import { isUuid, toIsoOrNull } from '../db-values.ts';
 import { invalidInput, notFound } from '../errors.ts';
 import { recordFindingEvents } from './finding-events.ts';
 import {

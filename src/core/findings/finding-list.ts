@@ -1,6 +1,11 @@
 import type { FindingQuery, FindingSummary, Page, Severity } from '../../api-types.ts';
-import type { Queryable, SqlParam } from '../../platform/db/index.ts';
-import { escapeLike, sqlWordList, toNumber } from '../db-values.ts';
+import {
+  type Queryable,
+  type SqlParam,
+  escapeLike,
+  sqlWordList,
+  toNumber,
+} from '../../platform/db/index.ts';
 import {
   ACTIVE_STATUSES,
   FINDING_SOURCES,

@@ -7,7 +7,7 @@ import type {
   Safeguard,
   Severity,
 } from '../../api-types.ts';
-import { toIso, toIsoOrNull, toNumberOrNull } from '../db-values.ts';
+import { toIso, toIsoOrNull, toNumberOrNull } from '../../platform/db/index.ts';
 
 /** Open means someone still has to act: the statuses that count, have deadlines and can be overdue. */
 export const ACTIVE_STATUSES: readonly FindingStatus[] = ['open', 'in_progress'];

@@ -5,7 +5,7 @@ import {
   type FindingUpdate,
 } from '../../api-types.ts';
 import type { CoreContext } from '../context.ts';
-import { isUuid, toIso, toIsoOrNull } from '../db-values.ts';
+import { isUuid, toIso, toIsoOrNull } from '../../platform/db/index.ts';
 import { invalidInput, notFound } from '../errors.ts';
 import { refreshSnapshots } from '../posture/snapshots.ts';
 import { recordFindingEvents, type NewFindingEvent } from './finding-events.ts';

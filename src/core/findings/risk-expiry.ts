@@ -1,6 +1,5 @@
-import type { Queryable } from '../../platform/db/index.ts';
+import { type Queryable, toIso } from '../../platform/db/index.ts';
 import type { AuditLog } from '../../platform/audit/index.ts';
-import { toIso } from '../db-values.ts';
 import { refreshSnapshots } from '../posture/snapshots.ts';
 import { recordFindingEvents } from './finding-events.ts';
 

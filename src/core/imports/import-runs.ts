@@ -1,7 +1,6 @@
 import { hostname } from 'node:os';
 import type { ImportFormat, ImportRun, ImportState, Page } from '../../api-types.ts';
-import type { Queryable } from '../../platform/db/index.ts';
-import { isUuid, toIso, toIsoOrNull, toNumber } from '../db-values.ts';
+import { type Queryable, isUuid, toIso, toIsoOrNull, toNumber } from '../../platform/db/index.ts';
 
 /** What the uploader asked for: a format, or `auto` to detect it from the file. */
 export type RequestedFormat = 'auto' | ImportFormat;

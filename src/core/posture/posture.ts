@@ -6,8 +6,7 @@ import {
   type SafeguardPosture,
   type Severity,
 } from '../../api-types.ts';
-import type { Queryable } from '../../platform/db/index.ts';
-import { toIso, toNumber } from '../db-values.ts';
+import { type Queryable, toIso, toNumber } from '../../platform/db/index.ts';
 import { countAssets } from '../assets/asset-store.ts';
 
 interface GroupRow {

@@ -5,8 +5,7 @@ import {
   type Severity,
   type TrendPoint,
 } from '../../api-types.ts';
-import type { Queryable } from '../../platform/db/index.ts';
-import { toNumber, utcDay } from '../db-values.ts';
+import { type Queryable, toNumber, utcDay } from '../../platform/db/index.ts';
 
 /** Open findings per safeguard and severity, as the demo seeder or a backfill states them. */
 export type SnapshotCounts = Partial<Record<Safeguard, Partial<Record<Severity, number>>>>;

@@ -7,10 +7,17 @@ import {
   type Criticality,
   type Page,
 } from '../../api-types.ts';
-import { READ, WRITE, notFound, type HttpServer } from '../../platform/http/index.ts';
+import {
+  READ,
+  WRITE,
+  notFound,
+  type HttpServer,
+  actorOf,
+  idParams,
+  pageQuery,
+} from '../../platform/http/index.ts';
 import { createAsset, getAsset, listAssets, updateAsset } from '../assets/asset-store.ts';
 import type { CoreContext } from '../context.ts';
-import { actorOf, idParams, pageQuery } from './route-schemas.ts';
 
 const assetType = z.enum(ASSET_TYPES as [AssetType, ...AssetType[]]);
 const criticality = z.enum(CRITICALITIES as [Criticality, ...Criticality[]]);

@@ -11,13 +11,20 @@ import {
   type Safeguard,
   type Severity,
 } from '../../api-types.ts';
-import { READ, WRITE, notFound, type HttpServer } from '../../platform/http/index.ts';
+import {
+  READ,
+  WRITE,
+  notFound,
+  type HttpServer,
+  actorOf,
+  csvEnum,
+  idParams,
+} from '../../platform/http/index.ts';
 import type { CoreContext } from '../context.ts';
 import { createFinding } from '../findings/finding-create.ts';
 import { MAX_COMMENT, addFindingComment, getFinding } from '../findings/finding-detail.ts';
 import { MAX_PAGE, listFindings } from '../findings/finding-list.ts';
 import { MAX_JUSTIFICATION, updateFinding } from '../findings/finding-update.ts';
-import { actorOf, csvEnum, idParams } from './route-schemas.ts';
 
 const severity = z.enum(SEVERITIES as [Severity, ...Severity[]]);
 const status = z.enum(FINDING_STATUSES as [FindingStatus, ...FindingStatus[]]);

@@ -2,7 +2,16 @@ import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { ImportRun, Page } from '../../api-types.ts';
 import type { JobQueue } from '../../platform/jobs/index.ts';
-import { READ, WRITE, badRequest, notFound, type HttpServer } from '../../platform/http/index.ts';
+import {
+  READ,
+  WRITE,
+  badRequest,
+  notFound,
+  type HttpServer,
+  actorOf,
+  idParams,
+  pageQuery,
+} from '../../platform/http/index.ts';
 import { discardUpload, queueStoredScan, storeUploadedScan } from '../imports/import-files.ts';
 import type { ImportProgressBoard } from '../imports/import-progress.ts';
 import {
@@ -13,7 +22,6 @@ import {
   type RequestedFormat,
 } from '../imports/import-runs.ts';
 import type { ImportContext } from '../imports/import-scan.ts';
-import { actorOf, idParams, pageQuery } from './route-schemas.ts';
 
 const listQuery = z.object(pageQuery);
 

@@ -4,3 +4,13 @@ export { openDatabase } from './open.ts';
 export { openPglite, openPgliteFromDump, PgliteDatabase } from './pglite.ts';
 export { openPostgres, PostgresDatabase } from './postgres.ts';
 export { migrate, splitStatements, type MigrationSet, type MigrationResult } from './migrate.ts';
+export {
+  escapeLike,
+  isUuid,
+  sqlWordList,
+  toIso,
+  toIsoOrNull,
+  toNumber,
+  toNumberOrNull,
+  utcDay,
+} from './values.ts';

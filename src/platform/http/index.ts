@@ -10,3 +10,5 @@ export {
 } from './errors.ts';
 export { createHealthModule } from './health.ts';
 export { createHttpServer, type HttpServer, type HttpServerOptions } from './server.ts';
+export { receiveForm, type ReceivedForm, type UploadedFile } from './multipart-form.ts';
+export { actorOf, csvEnum, idParams, pageQuery } from './route-schemas.ts';

@@ -10,6 +10,7 @@ import {
   READ,
   WRITE,
   type HttpServer,
+  receiveForm,
 } from '../../../platform/http/index.ts';
 import {
   CredentialFileError,
@@ -19,7 +20,6 @@ import {
   type AuditRunDeps,
 } from '../audit-runs.ts';
 import type { CredentialChecks } from '../index.ts';
-import { receiveForm } from './uploads.ts';
 
 const FORMATS = ['auto', 'ntds', 'shadow', 'htpasswd', 'csv'] as const;
 const idParams = z.object({ id: z.uuid() });

@@ -4,14 +4,19 @@ import type {
   DirectorySource,
   MfaCoveragePoint,
 } from '../../../api-types.ts';
-import { badRequest, READ, WRITE, type HttpServer } from '../../../platform/http/index.ts';
+import {
+  badRequest,
+  READ,
+  WRITE,
+  type HttpServer,
+  receiveForm,
+} from '../../../platform/http/index.ts';
 import {
   importDirectory,
   listMfaCoverage,
   parseColumnMapping,
   type DirectoryDeps,
 } from '../directory/index.ts';
-import { receiveForm } from './uploads.ts';
 
 const SOURCES = ['auto', 'ad', 'entra', 'okta'] as const;
 const coverageQuery = z.object({

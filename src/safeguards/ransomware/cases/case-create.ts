@@ -1,7 +1,6 @@
 import type { CaseDetail } from '../../../api-types.ts';
 import { invalidInput } from '../../../core/errors.ts';
-import { isUuid } from '../../../core/db-values.ts';
-import type { Queryable } from '../../../platform/db/index.ts';
+import { isUuid, type Queryable } from '../../../platform/db/index.ts';
 import { conflict, notFound } from '../../../platform/http/index.ts';
 import { ALERT_COLUMNS, higherLevel, toAlert, type AlertRow } from './alert-rows.ts';
 import type { CaseDeps } from './case-deps.ts';

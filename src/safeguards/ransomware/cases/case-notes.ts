@@ -1,6 +1,6 @@
 import type { CaseEvidence, CaseTimelineEntry } from '../../../api-types.ts';
 import { invalidInput } from '../../../core/errors.ts';
-import { toIso } from '../../../core/db-values.ts';
+import { toIso } from '../../../platform/db/index.ts';
 import type { CaseDeps } from './case-deps.ts';
 import { recordCaseEvents } from './case-events.ts';
 import { lockCase } from './case-read.ts';

@@ -9,8 +9,13 @@ import type {
   ContainmentStep,
   Page,
 } from '../../../api-types.ts';
-import { isUuid, toIso, toIsoOrNull } from '../../../core/db-values.ts';
-import type { Queryable, SqlParam } from '../../../platform/db/index.ts';
+import {
+  isUuid,
+  toIso,
+  toIsoOrNull,
+  type Queryable,
+  type SqlParam,
+} from '../../../platform/db/index.ts';
 import { notFound } from '../../../platform/http/index.ts';
 import { ALERT_COLUMNS, toAlert, type AlertRow } from './alert-rows.ts';
 import { CONTAINMENT_STEPS } from './containment-targets.ts';

@@ -8,8 +8,15 @@ import type {
   ContainmentStep,
   Page,
 } from '../../../api-types.ts';
-import { actorOf, csvEnum, idParams, pageQuery } from '../../../core/routes/route-schemas.ts';
-import { READ, WRITE, type HttpServer } from '../../../platform/http/index.ts';
+import {
+  actorOf,
+  csvEnum,
+  idParams,
+  pageQuery,
+  READ,
+  WRITE,
+  type HttpServer,
+} from '../../../platform/http/index.ts';
 import { attachAlert, createCase } from './case-create.ts';
 import type { CaseDeps } from './case-deps.ts';
 import { addComment, addEvidence } from './case-notes.ts';

@@ -1,6 +1,6 @@
 import type { CaseDetail, CaseResolution, CaseStatus, CaseUpdate } from '../../../api-types.ts';
 import { invalidInput } from '../../../core/errors.ts';
-import { isUuid } from '../../../core/db-values.ts';
+import { isUuid } from '../../../platform/db/index.ts';
 import { conflict, notFound } from '../../../platform/http/index.ts';
 import type { CaseDeps } from './case-deps.ts';
 import { recordCaseEvents, type NewCaseEvent } from './case-events.ts';

@@ -1,9 +1,16 @@
 import { z } from 'zod';
 import type { Alert, AlertDetail, Page } from '../../../api-types.ts';
-import { actorOf, csvEnum, idParams, pageQuery } from '../../../core/routes/route-schemas.ts';
+import {
+  actorOf,
+  csvEnum,
+  idParams,
+  pageQuery,
+  READ,
+  WRITE,
+  type HttpServer,
+} from '../../../platform/http/index.ts';
 import type { AuditLog } from '../../../platform/audit/index.ts';
 import type { Database } from '../../../platform/db/index.ts';
-import { READ, WRITE, type HttpServer } from '../../../platform/http/index.ts';
 import { getAlert, listAlerts, setAlertStatus } from './alerts.ts';
 
 const STATUSES = ['open', 'acknowledged', 'closed'] as const;

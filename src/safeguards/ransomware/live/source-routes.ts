@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import type { CreatedIngestSource, IngestSource } from '../../../api-types.ts';
-import { actorOf, idParams } from '../../../core/routes/route-schemas.ts';
-import { ADMIN, type HttpServer } from '../../../platform/http/index.ts';
+import { actorOf, idParams, ADMIN, type HttpServer } from '../../../platform/http/index.ts';
 import { createSource, disableSource, listSources, type SourceDeps } from './ingest-sources.ts';
 
 const createBody = z.object({

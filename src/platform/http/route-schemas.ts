@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { unauthorized } from '../../platform/http/index.ts';
+import { unauthorized } from './errors.ts';
 
 /** `:id` path parameters are uuids; anything else is a 400 that names the parameter. */
 export const idParams = z.object({ id: z.uuid() });

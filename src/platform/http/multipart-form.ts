@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import { badRequest, HttpError } from '../../../platform/http/index.ts';
+import { badRequest, HttpError } from './errors.ts';
 
 export interface UploadedFile {
   fileName: string;
