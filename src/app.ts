@@ -19,6 +19,7 @@ import {
   type CredentialChecks,
   type CredentialsOptions,
 } from './safeguards/credentials/index.ts';
+import { createDevices } from './safeguards/devices/index.ts';
 import {
   createRansomware,
   type Ransomware,
@@ -143,6 +144,7 @@ export async function openApp(config: Config, opts: OpenOptions = {}): Promise<A
         authenticate: (request) => auth.authenticate(request),
       }).module,
       ransomware.module,
+      createDevices({ db, core, audit, clock, log: log.child({ module: 'devices' }) }).module,
     ];
     // Job handlers start only in startApp, after this, so they always see migrated tables.
     const migration = await migrate(

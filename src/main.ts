@@ -14,6 +14,7 @@ import { registerFindingsCommands } from './core/cli.ts';
 import { registerAuditCommands } from './platform/audit/cli.ts';
 import { registerUserCommands } from './platform/auth/cli.ts';
 import { registerCredentialsCommands } from './safeguards/credentials/cli.ts';
+import { registerDevicesCommands } from './safeguards/devices/cli.ts';
 import { registerCanaryCommand } from './safeguards/ransomware/canary/index.ts';
 import { registerRansomwareCommands } from './safeguards/ransomware/cli.ts';
 
@@ -84,6 +85,7 @@ export function buildProgram(config: () => Config): Command {
     withApp,
   });
   registerRansomwareCommands(program);
+  registerDevicesCommands(program, withApp);
   registerCanaryCommand(program);
   return program;
 }

@@ -1,0 +1,55 @@
+/**
+ * Candidate CPEs for a device the inventory names only by manufacturer, model and version.
+ * Medical-device CPEs in the NVD follow the firmware-AND-hardware pattern (Medfusion 4000:
+ * `o:smiths-medical:medfusion_4000_firmware:1.5` with `h:smiths-medical:medfusion_4000:-`),
+ * so both are built and the NVD configuration tree decides.
+ */
+
+/** `Infusion Pump 9000` → `infusion_pump_9000`: CPE-style lower case with underscores. */
+export function cpeName(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '');
+}
+
+/** `Acme Medical, Inc.` → `acme_medical`: the company form is not part of NVD vendor names. */
+export function cpeVendor(text: string): string {
+  return cpeName(
+    text.replace(/[,.]?\s*\b(inc|incorporated|corp|corporation|ltd|llc|gmbh|ag|plc)\b\.?\s*$/i, ''),
+  );
+}
+
+/** A CPE 2.3 formatted-string value: characters other than letters, digits, `._-` are quoted. */
+export function cpeValue(text: string): string {
+  return text.trim().replace(/[^A-Za-z0-9._-]/g, (c) => (c === ' ' ? '_' : `\\${c}`));
+}
+
+function cpe(part: 'h' | 'o' | 'a', vendor: string, product: string, version: string): string {
+  return `cpe:2.3:${part}:${vendor}:${product}:${version}:*:*:*:*:*:*:*`;
+}
+
+/**
+ * `cpe:2.3:h:<vendor>:<model>:-` and, when the version is known,
+ * `cpe:2.3:o:<vendor>:<model>_firmware:<version>`. Without a version no firmware candidate is
+ * made: a `*` version would match every range, the false-positive flood Dependency-Track #3268
+ * describes.
+ */
+export function deriveCpes(device: {
+  manufacturer?: string | null;
+  model?: string | null;
+  version?: string | null;
+}): string[] {
+  const vendor = cpeVendor(device.manufacturer ?? '');
+  const product = cpeName(device.model ?? '');
+  if (!vendor || !product) return [];
+  const out = [cpe('h', vendor, product, '-')];
+  const version = device.version?.trim();
+  if (version) {
+    const firmware = product.endsWith('_firmware') ? product : `${product}_firmware`;
+    out.push(cpe('o', vendor, firmware, cpeValue(version)));
+  }
+  return out;
+}
