@@ -1,11 +1,16 @@
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ntlmHex } from '../../src/safeguards/credentials/hashing/ntlm.ts';
-import { hasChromium, launchChromium, unlabelledControls } from './browser-kit.ts';
-import { ensureWebBuild, startWardServer } from './ward-server.ts';
+import {
+  hasChromium,
+  openBrowserSession,
+  screenshotFailure,
+  unlabelledControls,
+  type BrowserSession,
+} from './browser-kit.ts';
 
 const SHOTS =
   process.env['WARD_SCREENSHOT_DIR'] ?? mkdtempSync(join(tmpdir(), 'ward-creds-shots-'));
@@ -38,38 +43,19 @@ function sampleEntraCsv(): string {
 }
 
 describe.skipIf(!hasChromium)('Credentials page in Chromium', () => {
-  let browser: Browser;
+  let session: BrowserSession | undefined;
   let page: Page;
   let baseUrl = '';
-  let stopServer: () => Promise<void> = async () => undefined;
-  let serverOutput: () => string = () => '';
 
   beforeAll(async () => {
-    ensureWebBuild();
-    const server = await startWardServer();
-    baseUrl = server.url;
-    stopServer = server.stop;
-    serverOutput = server.output;
-    mkdirSync(SHOTS, { recursive: true });
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    page.setDefaultTimeout(20_000);
-    console.log(`ward credentials test: ward serve at ${baseUrl}; screenshots in ${SHOTS}`);
+    session = await openBrowserSession('credentials', SHOTS);
+    page = session.page;
+    baseUrl = session.baseUrl;
   });
 
-  afterEach(async (context) => {
-    if (context.task.result?.state !== 'fail' || !page) return;
-    const name = context.task.name.replace(/\W+/g, '-').slice(0, 60);
-    await page
-      .screenshot({ path: join(SHOTS, `FAILED-${name}.png`), fullPage: true })
-      .catch(() => undefined);
-    console.log(serverOutput().slice(-4000));
-  });
+  afterEach((context) => screenshotFailure(context, session, SHOTS));
 
-  afterAll(async () => {
-    await browser?.close();
-    await stopServer();
-  });
+  afterAll(() => session?.close());
 
   it('opens the Credentials page from the menu, with empty states that say what to do', async () => {
     await page.goto(baseUrl);

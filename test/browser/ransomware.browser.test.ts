@@ -1,82 +1,40 @@
-import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ensureWebBuild, startWardServer } from './ward-server.ts';
+import {
+  hasChromium,
+  openBrowserSession,
+  screenshotFailure,
+  unlabelledControls,
+  type BrowserSession,
+} from './browser-kit.ts';
 
-const CHROMIUM = process.env['WARD_CHROMIUM'] ?? '/usr/bin/chromium';
 const SHOTS =
   process.env['WARD_SCREENSHOT_DIR'] ?? mkdtempSync(join(tmpdir(), 'ward-rw-ui-shots-'));
 const ADMIN_PASSWORD = 'correct horse battery staple clinic';
 const RULE_TITLE = 'Shadow Copies Deleted With vssadmin';
 
-/** Every visible form control must have an accessible name from a <label> or aria-label. */
-async function unlabelledControls(page: Page): Promise<string[]> {
-  return page.$$eval('input, select, textarea', (elements) =>
-    elements
-      .filter(
-        (el) =>
-          (el as HTMLInputElement).type !== 'hidden' && (el as HTMLElement).offsetParent !== null,
-      )
-      .filter((el) => {
-        const control = el as HTMLInputElement;
-        return (
-          (control.labels?.length ?? 0) === 0 &&
-          !control.getAttribute('aria-label') &&
-          !control.getAttribute('aria-labelledby')
-        );
-      })
-      .map((el) => el.outerHTML.slice(0, 120)),
-  );
-}
-
-describe.skipIf(!existsSync(CHROMIUM))('Ward ransomware UI in Chromium', () => {
-  let browser: Browser;
+describe.skipIf(!hasChromium)('Ward ransomware UI in Chromium', () => {
+  let session: BrowserSession | undefined;
   let page: Page;
   let baseUrl = '';
   let ingestToken = '';
-  let stopServer: () => Promise<void> = async () => undefined;
-  let serverOutput: () => string = () => '';
+  const serverOutput = () => session?.serverOutput() ?? '';
 
   const nav = (name: string) =>
     page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true });
 
   beforeAll(async () => {
-    ensureWebBuild();
-    const server = await startWardServer();
-    baseUrl = server.url;
-    stopServer = server.stop;
-    serverOutput = server.output;
-    mkdirSync(SHOTS, { recursive: true });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    page.setDefaultTimeout(20_000);
-    console.log(`ward ransomware ui test: ward serve at ${baseUrl}; screenshots in ${SHOTS}`);
+    session = await openBrowserSession('ransomware ui', SHOTS);
+    page = session.page;
+    baseUrl = session.baseUrl;
   });
 
-  afterEach(async (context) => {
-    if (context.task.result?.state !== 'fail' || !page) return;
-    const name = context.task.name.replace(/\W+/g, '-').slice(0, 60);
-    await page
-      .screenshot({ path: join(SHOTS, `FAILED-${name}.png`), fullPage: true })
-      .catch(() => undefined);
-  });
+  afterEach((context) => screenshotFailure(context, session, SHOTS));
 
-  afterAll(async () => {
-    await browser?.close();
-    await stopServer();
-  });
+  afterAll(() => session?.close());
 
   it('creates the first administrator', async () => {
     await page.goto(baseUrl);

@@ -1,12 +1,17 @@
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Secret, TOTP } from 'otpauth';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { sampleNessusFile } from './sample-scan.ts';
-import { hasChromium, launchChromium, unlabelledControls } from './browser-kit.ts';
-import { ensureWebBuild, startWardServer } from './ward-server.ts';
+import {
+  hasChromium,
+  openBrowserSession,
+  screenshotFailure,
+  unlabelledControls,
+  type BrowserSession,
+} from './browser-kit.ts';
 
 const SHOTS = process.env['WARD_SCREENSHOT_DIR'] ?? mkdtempSync(join(tmpdir(), 'ward-ui-shots-'));
 const ADMIN_PASSWORD = 'correct horse battery staple clinic';
@@ -43,38 +48,20 @@ async function signOut(page: Page): Promise<void> {
 }
 
 describe.skipIf(!hasChromium)('Ward UI in Chromium', () => {
-  let browser: Browser;
+  let session: BrowserSession | undefined;
   let page: Page;
   let baseUrl = '';
-  let stopServer: () => Promise<void> = async () => undefined;
-  let serverOutput: () => string = () => '';
+  const serverOutput = () => session?.serverOutput() ?? '';
 
   beforeAll(async () => {
-    ensureWebBuild();
-    const server = await startWardServer();
-    baseUrl = server.url;
-    stopServer = server.stop;
-    serverOutput = server.output;
-    mkdirSync(SHOTS, { recursive: true });
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    page.setDefaultTimeout(20_000);
-    console.log(`ward ui test: ward serve at ${baseUrl}; screenshots in ${SHOTS}`);
+    session = await openBrowserSession('ui', SHOTS);
+    page = session.page;
+    baseUrl = session.baseUrl;
   });
 
-  // What the browser showed when a step failed says more than a timeout message.
-  afterEach(async (context) => {
-    if (context.task.result?.state !== 'fail' || !page) return;
-    const name = context.task.name.replace(/\W+/g, '-').slice(0, 60);
-    await page
-      .screenshot({ path: join(SHOTS, `FAILED-${name}.png`), fullPage: true })
-      .catch(() => undefined);
-  });
+  afterEach((context) => screenshotFailure(context, session, SHOTS));
 
-  afterAll(async () => {
-    await browser?.close();
-    await stopServer();
-  });
+  afterAll(() => session?.close());
 
   it('creates the first administrator on a fresh installation', async () => {
     await page.goto(baseUrl);
