@@ -105,6 +105,11 @@ export function entryMatches(store: ConfigStore, m: number, p: PreparedProduct):
     if (!(rv === 'EQUAL' || rv === 'SUPERSET') || !(rp === 'EQUAL' || rp === 'SUPERSET'))
       return false;
   } else if (store.keys.value(store.mKey.get(m)) !== p.key) return false;
+  return restMatches(store, m, p) && versionMatches(store, m, p);
+}
+
+/** The attributes other than vendor, product and version (part, update, ..., other). */
+export function restMatches(store: ConfigStore, m: number, p: PreparedProduct): boolean {
   const restId = store.mRest.get(m);
   const rest = store.restOf(restId);
   const c = p.cpe;
@@ -115,7 +120,7 @@ export function entryMatches(store: ConfigStore, m: number, p: PreparedProduct):
       if (!okRelation(rest[i + 1] ?? ANY, targets[i] as string)) return false;
     }
   }
-  return versionMatches(store, m, p);
+  return true;
 }
 
 function describeMatch(store: ConfigStore, m: number, p: PreparedProduct): string {
@@ -164,6 +169,8 @@ export function evaluateCve(
   cve: number,
   products: readonly PreparedProduct[],
   byKey: Map<string, number[]>,
+  /** Index of the first product matching a `vulnerable: true` entry, or -1, when already known. */
+  vulnerableHit?: (m: number) => number,
 ): ConfigMatch | null {
   const [c0, c1] = store.cfgRange(cve);
   for (let c = c0; c < c1; c++) {
@@ -181,7 +188,10 @@ export function evaluateCve(
       let nodeHit: [number, number] | null = null;
       const nodePlatforms: string[] = [];
       for (let m = m0; m < m1; m++) {
-        const p = firstProduct(store, m, products, byKey);
+        const p =
+          vulnerableHit && store.mFlags.get(m) & M_VULNERABLE
+            ? vulnerableHit(m)
+            : firstProduct(store, m, products, byKey);
         if (p < 0) {
           if (nodeAnd) {
             nodeSat = false;

@@ -76,6 +76,8 @@ export class ConfigStore {
   readonly mCve = new U32Column();
   private readonly tokenCache: (VersionToken[] | undefined)[] = [];
   private readonly restCache: (string[] | undefined)[] = [];
+  private readonly restAnyCache: (boolean | undefined)[] = [];
+  private readonly criteriaCache = new Map<number, string>();
 
   /** Compiles one CVE's configurations; malformed parts are skipped, never thrown. */
   addCve(id: string, configurations: readonly unknown[]): number {
@@ -159,10 +161,22 @@ export class ConfigStore {
   }
   /** True when every attribute after `part` is ANY, the common case: only `part` needs comparing. */
   restIsAny(id: number): boolean {
-    return this.restOf(id).every((v, i) => i === 0 || v === ANY);
+    let any = this.restAnyCache[id];
+    if (any === undefined)
+      this.restAnyCache[id] = any = this.restOf(id).every((v, i) => i === 0 || v === ANY);
+    return any;
   }
   /** The criteria as a short CPE 2.3 string, rebuilt from its columns. */
   criteriaText(m: number): string {
+    // Cached: a fleet reports the same criteria for many devices (sparse, only matched entries).
+    const cached = this.criteriaCache.get(m);
+    if (cached !== undefined) return cached;
+    const text = this.buildCriteriaText(m);
+    if (this.criteriaCache.size >= 1_000_000) this.criteriaCache.clear();
+    this.criteriaCache.set(m, text);
+    return text;
+  }
+  private buildCriteriaText(m: number): string {
     const rest = this.restOf(this.mRest.get(m));
     const values = [
       rest[0],

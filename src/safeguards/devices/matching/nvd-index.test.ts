@@ -78,4 +78,37 @@ describe('buildNvdIndex', () => {
     }
     expect(total).toBeGreaterThan(50); // the property is exercised, not vacuous
   });
+
+  it('equals brute force on ranges where version order is not transitive', () => {
+    // '1' < '1a' < '1.0' = '1' and '1.0-rc1' < '1' < '1b' < '1.0-rc1': the sorted range
+    // structure must not change these answers.
+    const rnd = random(11);
+    const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)] as T;
+    const numeric = ['0', '0.0.1', '1', '1.0', '1.0.0', '1.0.5', '1.5', '2', '2.1', '2.1.0', '10'];
+    const lettered = ['1a', '1b', '1.0a', '1.0-rc1', '1.0.0a', '2.1a', 'sp1', 'beta', '2.1.0-beta'];
+    const records = Array.from({ length: 300 }, (_, i) => {
+      const bounds: Record<string, string> = {};
+      const bound = () => (rnd() < 0.85 ? pick(numeric) : pick(lettered));
+      if (rnd() < 0.7) bounds[pick(['versionStartIncluding', 'versionStartExcluding'])] = bound();
+      if (rnd() < 0.8) bounds[pick(['versionEndIncluding', 'versionEndExcluding'])] = bound();
+      const criteria = `cpe:2.3:a:acme:${pick(['os', 'viewer'])}:*:*:*:*:*:*:*:*`;
+      return {
+        id: `CVE-2031-${String(i).padStart(4, '0')}`,
+        configurations: [
+          { nodes: [{ operator: 'OR' as const, cpeMatch: [cpeMatch(criteria, bounds)] }] },
+        ],
+      };
+    });
+    const index = buildNvdIndex(records);
+    let total = 0;
+    for (const version of [...numeric, ...lettered, '0.9', '1.2.3', '3', '1.0.0.0', '2.1.0.1']) {
+      const cpes = [`cpe:2.3:a:acme:os:${version}`, `cpe:2.3:a:acme:viewer:${version}`];
+      const brute = records
+        .filter((r) => evaluateConfigurations(r.configurations, cpes))
+        .map((r) => r.id);
+      expect(index.matchDevice({ cpes }).map((m) => m.cve)).toEqual(brute);
+      total += brute.length;
+    }
+    expect(total).toBeGreaterThan(100);
+  });
 });

@@ -6,6 +6,8 @@
 // whole configuration tree is evaluated. Within a key, entries pinned to one exact version
 // (`cpe:2.3:a:v:p:1.2.3`, no range) come first, sorted by version id, and are found by binary
 // search; NISTIR 7696 compares such versions as strings, so string identity is the right key.
+// Ranges with numeric bounds live in RangePostings (sorted, binary-searched); the rest of a key's
+// entries are tested one by one.
 import { ANY, NA, hasWildcard } from './cpe.ts';
 import {
   M_END_EXCL,
@@ -22,9 +24,11 @@ import {
   evaluateCve,
   prepareProducts,
   productsByKey,
+  restMatches,
   type DeviceProduct,
   type PreparedProduct,
 } from './config-eval.ts';
+import { RangePostings, type RangeSpec } from './range-postings.ts';
 
 export interface NvdMatch {
   cve: string;
@@ -47,15 +51,25 @@ export interface NvdIndex {
 }
 
 const RANGED = M_START_INCL | M_START_EXCL | M_END_INCL | M_END_EXCL;
-const LOOKUP_CACHE_LIMIT = 50_000;
+// Distinct (product CPE) lookups kept; each holds a few entry ids, so ~200k stay well under 100 MB.
+const LOOKUP_CACHE_LIMIT = 200_000;
+
+/** Where a vulnerable entry is kept: exact-version postings, sorted ranges, or a linear list. */
+type Kind = 'exact' | 'range' | 'linear';
 
 class ColumnNvdIndex implements NvdIndex {
   private readonly keyStart: Uint32Array;
   private readonly keyExactEnd: Uint32Array;
   private readonly postings: Uint32Array;
+  private readonly ranges: RangePostings;
   private readonly wild: Uint32Array;
   private readonly stamp: Uint32Array;
   private stampValue = 0;
+  // Per device: which vulnerable entries some product matched, and the first such product, so
+  // each candidate CVE's configuration is evaluated once without re-testing those entries.
+  private readonly entryStamp: Uint32Array;
+  private readonly entryProduct: Uint32Array;
+  private readonly cveRank: Uint32Array;
   // Hospital fleets are homogeneous (hundreds of identical pumps), so the entries matched by one
   // product CPE are memoised; bounded so memory stays flat.
   private readonly lookupCache = new Map<string, Uint32Array>();
@@ -68,21 +82,37 @@ class ColumnNvdIndex implements NvdIndex {
     const nKeys = s.keys.size + 1;
     const counts = new Uint32Array(nKeys + 1);
     const exactCounts = new Uint32Array(nKeys);
-    const isExact = (m: number) => {
+    const kindOf = (m: number): Kind => {
+      const f = s.mFlags.get(m);
       const v = s.versions.value(s.mVersion.get(m));
-      return !(s.mFlags.get(m) & RANGED) && v !== ANY && v !== NA && !hasWildcard(v);
+      if (!(f & RANGED)) return v !== ANY && v !== NA && !hasWildcard(v) ? 'exact' : 'linear';
+      const spec = rangeSpec(s, m);
+      return v === ANY && RangePostings.accepts(s, spec) ? 'range' : 'linear';
     };
     const wild: number[] = [];
+    const rangesByKey: RangeSpec[][] = [];
     const n = s.mFlags.length;
+    const kinds = new Uint8Array(n); // 0 skip, 1 exact, 2 range, 3 linear
     for (let m = 0; m < n; m++) {
       const f = s.mFlags.get(m);
       if (!(f & M_VULNERABLE) || f & M_INVALID) continue;
-      if (f & M_WILD_KEY) wild.push(m);
-      else {
-        counts[s.mKey.get(m) + 1]!++;
-        if (isExact(m)) exactCounts[s.mKey.get(m)]!++;
+      if (f & M_WILD_KEY) {
+        wild.push(m);
+        continue;
       }
+      const k = s.mKey.get(m);
+      const kind = kindOf(m);
+      if (kind === 'range') {
+        kinds[m] = 2;
+        (rangesByKey[k] ??= []).push(rangeSpec(s, m));
+        continue;
+      }
+      kinds[m] = kind === 'exact' ? 1 : 3;
+      counts[k + 1]!++;
+      if (kind === 'exact') exactCounts[k]!++;
     }
+    rangesByKey.length = nKeys;
+    this.ranges = new RangePostings(s, rangesByKey);
     for (let k = 1; k <= nKeys; k++) counts[k]! += counts[k - 1]!;
     this.keyStart = counts;
     this.keyExactEnd = new Uint32Array(nKeys);
@@ -94,10 +124,10 @@ class ColumnNvdIndex implements NvdIndex {
     }
     this.postings = new Uint32Array(counts[nKeys]!);
     for (let m = 0; m < n; m++) {
-      const f = s.mFlags.get(m);
-      if (!(f & M_VULNERABLE) || f & (M_INVALID | M_WILD_KEY)) continue;
+      const kind = kinds[m];
+      if (kind !== 1 && kind !== 3) continue;
       const k = s.mKey.get(m);
-      if (isExact(m)) this.postings[exactCursor[k]!++] = m;
+      if (kind === 1) this.postings[exactCursor[k]!++] = m;
       else this.postings[otherCursor[k]!++] = m;
     }
     const versionOf = s.mVersion.data;
@@ -109,6 +139,16 @@ class ColumnNvdIndex implements NvdIndex {
     }
     this.wild = Uint32Array.from(wild);
     this.stamp = new Uint32Array(s.cveCount);
+    this.entryStamp = new Uint32Array(n);
+    this.entryProduct = new Uint32Array(n);
+    const ids = s.cveIds;
+    const order = Uint32Array.from(ids.keys()).sort((a, b) => {
+      const x = ids[a] as string;
+      const y = ids[b] as string;
+      return x < y ? -1 : x > y ? 1 : 0;
+    });
+    this.cveRank = new Uint32Array(ids.length);
+    order.forEach((cve, r) => (this.cveRank[cve] = r));
   }
 
   get cveCount(): number {
@@ -136,8 +176,9 @@ class ColumnNvdIndex implements NvdIndex {
       const exactEnd = this.keyExactEnd[k]!;
       const end = this.keyStart[k + 1]!;
       const version = p.cpe.version;
+      const plain = version !== ANY && version !== NA && !hasWildcard(version);
       if (version === ANY) for (let i = start; i < exactEnd; i++) test(this.postings[i]!);
-      else if (version !== NA && !hasWildcard(version)) {
+      else if (plain) {
         const v = s.versions.find(version);
         if (v) {
           const versionOf = s.mVersion.data;
@@ -153,6 +194,12 @@ class ColumnNvdIndex implements NvdIndex {
         }
       }
       for (let i = exactEnd; i < end; i++) test(this.postings[i]!);
+      // Sorted ranges: the version part is decided by the structure, the rest is still checked.
+      if (plain)
+        this.ranges.stab(k, p.tokens, (m, exact) => {
+          if (exact ? restMatches(s, m, p) : entryMatches(s, m, p)) hits.push(m);
+        });
+      else if (version !== NA) this.ranges.forEach(k, test);
     }
     for (const m of this.wild) test(m);
     const result = Uint32Array.from(hits);
@@ -171,25 +218,54 @@ class ColumnNvdIndex implements NvdIndex {
     const byKey = productsByKey(products);
     if (++this.stampValue === 0xffffffff) {
       this.stamp.fill(0);
+      this.entryStamp.fill(0);
       this.stampValue = 1;
     }
+    const sv = this.stampValue;
     const candidates: number[] = [];
-    for (const p of products) {
-      for (const m of this.lookup(p)) {
+    for (let i = 0; i < products.length; i++) {
+      for (const m of this.lookup(products[i] as PreparedProduct)) {
+        if (this.entryStamp[m] !== sv) {
+          this.entryStamp[m] = sv;
+          this.entryProduct[m] = i; // products are visited in order: the first match wins
+        }
         const cve = s.mCve.get(m);
-        if (this.stamp[cve] !== this.stampValue) {
-          this.stamp[cve] = this.stampValue;
+        if (this.stamp[cve] !== sv) {
+          this.stamp[cve] = sv;
           candidates.push(cve);
         }
       }
     }
+    const hitOf = (m: number) => (this.entryStamp[m] === sv ? this.entryProduct[m]! : -1);
+    // Ranks follow CVE id order, so sorting numbers here replaces sorting the matches by string.
+    const rank = this.cveRank;
+    candidates.sort((a, b) => rank[a]! - rank[b]!);
     const out: NvdMatch[] = [];
     for (const cve of candidates) {
-      const match = evaluateCve(s, cve, products, byKey);
-      if (match) out.push({ cve: s.cveIds[cve] as string, ...match });
+      const match = evaluateCve(s, cve, products, byKey, hitOf);
+      if (match)
+        out.push({
+          cve: s.cveIds[cve] as string,
+          why: match.why,
+          criteria: match.criteria,
+          configuration: match.configuration,
+          product: match.product,
+          platforms: match.platforms,
+        });
     }
-    return out.sort((a, b) => (a.cve < b.cve ? -1 : a.cve > b.cve ? 1 : 0));
+    return out;
   }
+}
+
+function rangeSpec(s: ConfigStore, m: number): RangeSpec {
+  const f = s.mFlags.get(m);
+  return {
+    entry: m,
+    start: f & (M_START_INCL | M_START_EXCL) ? s.mStart.get(m) : 0,
+    startExcl: (f & M_START_EXCL) !== 0,
+    end: f & (M_END_INCL | M_END_EXCL) ? s.mEnd.get(m) : 0,
+    endExcl: (f & M_END_EXCL) !== 0,
+  };
 }
 
 /**
