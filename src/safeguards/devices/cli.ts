@@ -15,6 +15,7 @@ import { loadDevices } from './inventory/device-rows.ts';
 import { importSbom } from './inventory/sbom-import.ts';
 import { matchDeviceVulns, type DeviceVulnMatch } from './vulns/match-device-vulns.ts';
 import { decisionsToCycloneDxVex } from './vulns/vex-export.ts';
+import { registerPatchCommands } from './patching/index.ts';
 
 /** What the commands need from the app; structural so this file never imports app.ts. */
 type WithDevices = <T>(fn: (app: DevicesDeps) => Promise<T>) => Promise<T>;
@@ -179,6 +180,7 @@ export function registerDevicesCommands(program: Command, withApp: WithDevices):
       if (opts.json) return console.log(JSON.stringify(summary, null, 2));
       printFeedSummary(summary);
     });
+  registerPatchCommands(devices, withApp);
 }
 
 function toCliJson(m: DeviceVulnMatch) {
