@@ -23,6 +23,12 @@ import type {
   CredentialAuditDetail,
   CredentialAuditRun,
   CredentialFileFormat,
+  DeviceDecisionRequest,
+  DeviceDetail,
+  DeviceImportResult,
+  DeviceListItem,
+  DeviceQuery,
+  DeviceVulnDecision,
   DirectoryImportResult,
   DirectorySource,
   FindingComment,
@@ -299,6 +305,20 @@ export const api = {
     post<CreatedIngestSource>('/api/ransomware/sources', body),
   disableIngestSource: (sourceId: string) =>
     del<unknown>(`/api/ransomware/sources/${id(sourceId)}`),
+
+  devices: (query: DeviceQuery, signal?: AbortSignal) =>
+    get<Page<DeviceListItem>>(`/api/devices${toQuery({ ...query })}`, signal),
+  device: (deviceId: string, signal?: AbortSignal) =>
+    get<DeviceDetail>(`/api/devices/${id(deviceId)}`, signal),
+  /** `mapping`: "Column=field,…" for exports whose headers Ward does not recognise. */
+  importDevices: (file: File, mapping?: string) => {
+    const form = new FormData();
+    if (mapping?.trim()) form.append('mapping', mapping.trim());
+    form.append('file', file, file.name);
+    return request<DeviceImportResult>('POST', '/api/devices/import', { body: form });
+  },
+  decideDeviceVuln: (deviceId: string, body: DeviceDecisionRequest) =>
+    post<DeviceVulnDecision>(`/api/devices/${id(deviceId)}/decisions`, body),
 };
 
 /** A message for people: the server's text, plus the reasons in `details` when it gives a list. */

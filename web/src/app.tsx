@@ -14,6 +14,8 @@ import { CasesPage } from './pages/cases-page.tsx';
 import { ChangePasswordPage } from './pages/change-password-page.tsx';
 import { CredentialsPage } from './pages/credentials-page.tsx';
 import { DashboardPage } from './pages/dashboard-page.tsx';
+import { DeviceDetailPage } from './pages/device-detail-page.tsx';
+import { DevicesPage } from './pages/devices-page.tsx';
 import { FindingDetailPage } from './pages/finding-detail-page.tsx';
 import { FindingsPage } from './pages/findings-page.tsx';
 import { ImportsPage } from './pages/imports-page.tsx';
@@ -103,6 +105,11 @@ const ROUTES: readonly {
   {
     pattern: '/assets/:id',
     render: (p) => <AssetDetailPage key={p['id']} id={p['id'] as string} />,
+  },
+  { pattern: '/devices', render: () => <DevicesPage /> },
+  {
+    pattern: '/devices/:id',
+    render: (p) => <DeviceDetailPage key={p['id']} id={p['id'] as string} />,
   },
   { pattern: '/imports', render: () => <ImportsPage /> },
   { pattern: '/credentials', render: () => <CredentialsPage /> },

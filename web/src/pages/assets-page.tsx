@@ -53,7 +53,10 @@ export function AssetsPage() {
     <>
       <div className="page-head">
         <h1>Assets</h1>
-        {page.data && <p className="page-sub">{plural(page.data.total, 'asset')}</p>}
+        <p className="page-sub">
+          {page.data && `${plural(page.data.total, 'asset')}. `}
+          Medical and IoT devices have their own inventory: <Link to="/devices">Devices</Link>.
+        </p>
       </div>
       <form
         className="filters filters-compact"
