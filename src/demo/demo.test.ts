@@ -122,6 +122,30 @@ describe('demo hospital', () => {
     expect(gaps.total).toBeGreaterThan(3);
   });
 
+  it('has medical devices with matched vulnerabilities, a KEV item and patch windows', async () => {
+    const devices = await app.db.query<{ n: number }>('SELECT count(*)::int AS n FROM devices');
+    expect(devices[0]!.n).toBeGreaterThanOrEqual(20);
+    const vulns = await app.db.query<{ cve: string; kev: boolean; n: number }>(
+      'SELECT cve, kev, count(*)::int AS n FROM device_vulns GROUP BY cve, kev ORDER BY cve',
+    );
+    expect(vulns.map((v) => v.cve)).toEqual([
+      'CVE-2025-30911',
+      'CVE-2026-10401',
+      'CVE-2026-10402',
+      'CVE-2026-11877',
+      'CVE-2026-20417',
+    ]);
+    expect(vulns.find((v) => v.cve === 'CVE-2025-30911')?.kev).toBe(true);
+    const findings = await app.core.listFindings({
+      safeguard: ['devices'],
+      status: ['open'],
+      limit: 1,
+    });
+    expect(findings.total).toBeGreaterThan(10);
+    const windows = await app.db.query('SELECT 1 FROM device_patch_windows');
+    expect(windows).toHaveLength(2);
+  });
+
   it('does nothing on a database that already has users', async () => {
     const before = await app.db.query<{ n: number }>('SELECT count(*)::int AS n FROM findings');
     expect(await seedDemoIfEmpty(app)).toBeNull();

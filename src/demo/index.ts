@@ -9,6 +9,7 @@ import type { CredentialChecks } from '../safeguards/credentials/index.ts';
 import type { Ransomware } from '../safeguards/ransomware/index.ts';
 import { DEMO_DEPARTMENTS, seedDemoAssets } from './demo-assets.ts';
 import { seedDemoCredentials } from './demo-credentials.ts';
+import { seedDemoDevices } from './demo-devices.ts';
 import { seedDemoRansomware } from './demo-ransomware.ts';
 import { generateNessusFile, generateNmapXml } from './scan-generators.ts';
 
@@ -128,6 +129,8 @@ export async function seedDemoIfEmpty(app: DemoDeps): Promise<DemoCredentials | 
   );
   // A ransomware attack's precursors two days ago, their alerts and a case (safeguard 4).
   await seedDemoRansomware(app);
+  // Clinical equipment with feeds, matched vulnerabilities and patch windows (safeguard 5).
+  await seedDemoDevices(app);
   app.log.info('demo hospital seeded');
   return { username: 'admin', password };
 }

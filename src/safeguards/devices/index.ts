@@ -6,6 +6,7 @@ import { registerDeviceRoutes } from './inventory/device-routes.ts';
 export * from './inventory/index.ts';
 export * from './vulns/index.ts';
 export * from './patching/index.ts';
+export { importFeeds, type FeedImportSummary } from './feeds/index.ts';
 
 /** The devices tables: vulnerability feeds (0001) and the inventory (0002). */
 export const DEVICES_MIGRATIONS: MigrationSet = {
