@@ -166,7 +166,7 @@ function feeds(dir: string): string[] {
     nvdRecord({
       id: 'CVE-2026-11877',
       vendor: 'vitalis',
-      product: 'pm_400',
+      product: 'pm-400',
       fixed: '3.5',
       score: 8.1,
       text: 'Unauthenticated HL7 interface allows alarm suppression on the monitor.',

@@ -25,6 +25,21 @@ describe('CPE candidates', () => {
     expect(deriveCpes({ manufacturer: null, model: 'X1', version: '1' })).toEqual([]);
   });
 
+  it('also spells names with their hyphens kept, as NVD often does', () => {
+    expect(deriveCpes({ manufacturer: 'Smiths-Medical', model: 'PM-400', version: '3.2' })).toEqual(
+      [
+        'cpe:2.3:h:smiths_medical:pm_400:-:*:*:*:*:*:*:*',
+        'cpe:2.3:h:smiths_medical:pm-400:-:*:*:*:*:*:*:*',
+        'cpe:2.3:h:smiths-medical:pm_400:-:*:*:*:*:*:*:*',
+        'cpe:2.3:h:smiths-medical:pm-400:-:*:*:*:*:*:*:*',
+        'cpe:2.3:o:smiths_medical:pm_400_firmware:3.2:*:*:*:*:*:*:*',
+        'cpe:2.3:o:smiths_medical:pm-400_firmware:3.2:*:*:*:*:*:*:*',
+        'cpe:2.3:o:smiths-medical:pm_400_firmware:3.2:*:*:*:*:*:*:*',
+        'cpe:2.3:o:smiths-medical:pm-400_firmware:3.2:*:*:*:*:*:*:*',
+      ],
+    );
+  });
+
   it('quotes CPE special characters in versions', () => {
     expect(deriveCpes({ manufacturer: 'A', model: 'B', version: '1.0 (build 7)' })[1]).toBe(
       'cpe:2.3:o:a:b_firmware:1.0_\\(build_7\\):*:*:*:*:*:*:*',

@@ -32,24 +32,40 @@ function cpe(part: 'h' | 'o' | 'a', vendor: string, product: string, version: st
 }
 
 /**
+ * NVD keeps a hyphen that is part of a name (`smiths-medical`, `pm-400`) and turns spaces into
+ * underscores; a CMMS export cannot tell which spelling NVD chose, so both are candidates when
+ * they differ.
+ */
+function spellings(text: string, toName: (t: string) => string): string[] {
+  const underscored = toName(text);
+  // A letters-only marker survives the name normalisation, which turns other characters into _.
+  const hyphenKept = toName(text.replace(/-/g, ' qqhyphenqq ')).replace(/_?qqhyphenqq_?/g, '-');
+  return [...new Set([underscored, hyphenKept].filter(Boolean))];
+}
+
+/**
  * `cpe:2.3:h:<vendor>:<model>:-` and, when the version is known,
- * `cpe:2.3:o:<vendor>:<model>_firmware:<version>`. Without a version no firmware candidate is
- * made: a `*` version would match every range, the false-positive flood Dependency-Track #3268
- * describes.
+ * `cpe:2.3:o:<vendor>:<model>_firmware:<version>`, for each spelling of vendor and model. Without
+ * a version no firmware candidate is made: a `*` version would match every range, the
+ * false-positive flood Dependency-Track #3268 describes.
  */
 export function deriveCpes(device: {
   manufacturer?: string | null;
   model?: string | null;
   version?: string | null;
 }): string[] {
-  const vendor = cpeVendor(device.manufacturer ?? '');
-  const product = cpeName(device.model ?? '');
-  if (!vendor || !product) return [];
-  const out = [cpe('h', vendor, product, '-')];
+  const vendors = spellings(device.manufacturer ?? '', cpeVendor);
+  const products = spellings(device.model ?? '', cpeName);
   const version = device.version?.trim();
-  if (version) {
-    const firmware = product.endsWith('_firmware') ? product : `${product}_firmware`;
-    out.push(cpe('o', vendor, firmware, cpeValue(version)));
+  const hardware: string[] = [];
+  const firmware: string[] = [];
+  for (const vendor of vendors) {
+    for (const product of products) {
+      hardware.push(cpe('h', vendor, product, '-'));
+      if (!version) continue;
+      const fw = product.endsWith('_firmware') ? product : `${product}_firmware`;
+      firmware.push(cpe('o', vendor, fw, cpeValue(version)));
+    }
   }
-  return out;
+  return [...hardware, ...firmware];
 }
