@@ -1,19 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { getCveFacts, importFeeds, loadCsafAdvisories, loadNvdConfigurations } from './index.ts';
 import {
-  bplCve,
   csafAdvisory,
   epssCsv,
   feedsTestDatabase,
   gzip,
   kevCatalog,
-  medfusionCve,
-  mirthCve,
   mirthKev,
-  nvdPage,
   tempDir,
   writeFile,
 } from './feeds-test-kit.ts';
+import { bplCve, medfusionCve, mirthCve, nvdPage } from './nvd-fixtures.ts';
 
 const now = new Date('2025-08-26T08:00:00Z');
 

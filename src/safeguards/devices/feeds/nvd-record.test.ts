@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseNvdCve } from './nvd-record.ts';
-import { bplCve, medfusionCve, mirthCve } from './feeds-test-kit.ts';
+import { bplCve, medfusionCve, mirthCve } from './nvd-fixtures.ts';
 import { RecordError } from './types.ts';
 
 describe('parseNvdCve', () => {
