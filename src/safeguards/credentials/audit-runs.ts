@@ -10,7 +10,6 @@ import type { Core } from '../../core/index.ts';
 import type { Database } from '../../platform/db/index.ts';
 import { auditCredentials } from './audit/index.ts';
 import type { BreachedLookup } from './breached-lookup.ts';
-import { findOrCreateAsset } from './find-or-create-asset.ts';
 
 /** A finished audit as the analyzer returns it (see audit/index.ts). */
 export interface AuditOutcome {
@@ -25,10 +24,7 @@ export interface AuditOutcome {
 
 export interface AuditRunDeps {
   db: Database;
-  core: Pick<
-    Core,
-    'createAsset' | 'listAssets' | 'createFinding' | 'listFindings' | 'updateFinding'
-  >;
+  core: Pick<Core, 'findOrCreateAssets' | 'createFinding' | 'listFindings' | 'updateFinding'>;
 }
 
 const TOOL = 'ward-credential-audit';
@@ -158,11 +154,10 @@ export async function recordAuditRun(
       actor,
     ],
   );
-  const asset = await findOrCreateAsset(deps.core, {
-    type: 'application',
-    name: input.system,
+  const [asset] = await deps.core.findOrCreateAssets(
+    [{ type: 'application', name: input.system }],
     actor,
-  });
+  );
   const seen = new Set<CredentialCategory>();
   for (const [category, accounts] of groupByCategory(outcome.findings)) {
     seen.add(category);
@@ -173,7 +168,7 @@ export async function recordAuditRun(
         source: 'analyzer',
         tool: TOOL,
         toolId: category,
-        assetId: asset.id,
+        assetId: asset!.id,
         title: spec.title,
         severity: spec.severity,
         description: `${accounts.length} of ${outcome.accounts} accounts in ${outcome.fileName} (${category}).`,
@@ -183,7 +178,7 @@ export async function recordAuditRun(
       actor,
     );
   }
-  await closeResolved(deps, asset.id, seen, actor);
+  await closeResolved(deps, asset!.id, seen, actor);
   return { ...toRun(row!), findings: outcome.findings };
 }
 

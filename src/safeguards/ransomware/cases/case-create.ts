@@ -2,7 +2,7 @@ import type { CaseDetail } from '../../../api-types.ts';
 import { invalidInput } from '../../../core/errors.ts';
 import { isUuid, type Queryable } from '../../../platform/db/index.ts';
 import { conflict, notFound } from '../../../platform/http/index.ts';
-import { ALERT_COLUMNS, higherLevel, toAlert, type AlertRow } from './alert-rows.ts';
+import { ALERT_COLUMNS, higherLevel, toAlert, type AlertRow } from '../alert-rows.ts';
 import type { CaseDeps } from './case-deps.ts';
 import { recordCaseEvents, type NewCaseEvent } from './case-events.ts';
 import { getCaseDetail, lockCase } from './case-read.ts';

@@ -17,7 +17,7 @@ import {
   type SqlParam,
 } from '../../../platform/db/index.ts';
 import { notFound } from '../../../platform/http/index.ts';
-import { ALERT_COLUMNS, toAlert, type AlertRow } from './alert-rows.ts';
+import { ALERT_COLUMNS, toAlert, type AlertRow } from '../alert-rows.ts';
 import { CONTAINMENT_STEPS } from './containment-targets.ts';
 
 interface CaseRow {

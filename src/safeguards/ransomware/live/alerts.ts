@@ -10,50 +10,7 @@ import type {
 import type { AuditLog } from '../../../platform/audit/index.ts';
 import type { Database, SqlParam } from '../../../platform/db/index.ts';
 import { notFound } from '../../../platform/http/index.ts';
-
-interface AlertRow {
-  id: string;
-  rule_id: string;
-  rule_title: string;
-  rule_author: string | null;
-  rule_level: AlertLevel;
-  rule_tags: string[];
-  rule_link: string | null;
-  rule_path: string | null;
-  host: string | null;
-  status: AlertStatus;
-  first_seen: Date;
-  last_seen: Date;
-  count: number;
-  case_id: string | null;
-  sample: Record<string, unknown>;
-}
-
-const COLUMNS = `id, rule_id, rule_title, rule_author, rule_level, rule_tags, rule_link, rule_path,
-  host, status, first_seen, last_seen, count, case_id, sample`;
-
-export function toAlert(r: AlertRow): Alert {
-  return {
-    id: r.id,
-    rule: {
-      id: r.rule_id,
-      title: r.rule_title,
-      author: r.rule_author,
-      level: r.rule_level,
-      tags: r.rule_tags,
-      link: r.rule_link,
-      path: r.rule_path,
-    },
-    host: r.host,
-    level: r.rule_level,
-    status: r.status,
-    firstSeen: new Date(r.first_seen).toISOString(),
-    lastSeen: new Date(r.last_seen).toISOString(),
-    count: Number(r.count),
-    caseId: r.case_id,
-    sample: r.sample,
-  };
-}
+import { ALERT_COLUMNS, toAlert, type AlertRow } from '../alert-rows.ts';
 
 export interface AlertFilter {
   status?: AlertStatus[] | undefined;
@@ -76,7 +33,7 @@ export async function listAlerts(db: Database, q: AlertFilter): Promise<Page<Ale
     params,
   );
   const rows = await db.query<AlertRow>(
-    `SELECT ${COLUMNS} FROM rw_alerts ${clause} ORDER BY last_seen DESC, id
+    `SELECT ${ALERT_COLUMNS} FROM rw_alerts a ${clause} ORDER BY last_seen DESC, id
      LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
     [...params, q.limit, q.offset],
   );
@@ -84,9 +41,10 @@ export async function listAlerts(db: Database, q: AlertFilter): Promise<Page<Ale
 }
 
 export async function getAlert(db: Database, id: string): Promise<AlertDetail> {
-  const [row] = await db.query<AlertRow>(`SELECT ${COLUMNS} FROM rw_alerts WHERE id::text = $1`, [
-    id,
-  ]);
+  const [row] = await db.query<AlertRow>(
+    `SELECT ${ALERT_COLUMNS} FROM rw_alerts a WHERE id::text = $1`,
+    [id],
+  );
   if (!row) throw notFound(`alert ${id}`);
   const events = await db.query<{
     at: Date;
@@ -121,7 +79,7 @@ export async function setAlertStatus(
     );
     if (!before) throw notFound(`alert ${id}`);
     const [row] = await tx.query<AlertRow>(
-      `UPDATE rw_alerts SET status = $2, updated_at = now() WHERE id::text = $1 RETURNING ${COLUMNS}`,
+      `UPDATE rw_alerts a SET status = $2, updated_at = now() WHERE id::text = $1 RETURNING ${ALERT_COLUMNS}`,
       [id, status],
     );
     await deps.audit.append(

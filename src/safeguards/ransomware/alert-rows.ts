@@ -1,5 +1,5 @@
-import type { Alert, AlertLevel, AlertStatus } from '../../../api-types.ts';
-import { toIso } from '../../../platform/db/index.ts';
+import type { Alert, AlertLevel, AlertStatus } from '../../api-types.ts';
+import { toIso } from '../../platform/db/index.ts';
 
 /** Columns of rw_alerts that make an Alert; select with `SELECT ${ALERT_COLUMNS} FROM rw_alerts a`. */
 export const ALERT_COLUMNS = `a.id, a.rule_id, a.rule_title, a.rule_author, a.rule_level, a.rule_tags,
